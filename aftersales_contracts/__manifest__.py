@@ -1,0 +1,19 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "After-Sales Contracts",
+    "summary": "Service agreements, preventive visits, fees, distributor duties "
+    "and swap-old-for-new spare parts (on OCA contract)",
+    "version": "18.0.1.0.0",
+    "category": "After-Sales",
+    "website": "https://github.com/aftersales-suite/aftersales",
+    "author": "After-Sales Suite Authors",
+    "license": "AGPL-3",
+    "installable": True,
+    "depends": ["aftersales_service", "contract"],
+    "data": [
+        "views/aftersales_menus.xml",
+        "views/res_config_settings_views.xml",
+    ],
+    "demo": [],
+}
