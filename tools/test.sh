@@ -12,7 +12,9 @@
 #    and the bench/ scripts at a small size;
 # 5. prints one line "N passed, N failed" over all of it.
 #
-# Environment: ODOO_PATH (an Odoo 18.0 source tree), AFTERSALES_VENV (the
+# Environment: AFTERSALES_DB_HOST/_PORT/_USER/_PASSWORD (use that PostgreSQL
+# server instead of a throwaway cluster), AFTERSALES_NO_BROWSER=1 (no Chromium:
+# tours are skipped, for images without one), ODOO_PATH (an Odoo 18.0 source tree), AFTERSALES_VENV (the
 # virtualenv, default ~/.cache/aftersales/venv), AFTERSALES_PYTHON (use this
 # interpreter as is, no virtualenv), KEEP_DB=1 (leave the cluster running).
 set -euo pipefail
@@ -75,7 +77,9 @@ say "installing the OCA addons and test requirements"
     die "pip could not install requirements-test.txt"
 
 # --- Chromium for the tours -------------------------------------------------
-if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null && ! command -v google-chrome >/dev/null; then
+if [[ -n "${AFTERSALES_NO_BROWSER:-}" ]]; then
+    say "AFTERSALES_NO_BROWSER is set: Odoo skips the browser tours"
+elif ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null && ! command -v google-chrome >/dev/null; then
     if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
         say "installing chromium for the HttpCase tours"
         (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >"$WORK/apt.log" 2>&1 ||
@@ -85,41 +89,61 @@ if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null 
     fi
 fi
 
-# --- Throwaway PostgreSQL ---------------------------------------------------
-PGBIN=$(pg_config --bindir 2>/dev/null || true)
-[[ -x "$PGBIN/initdb" ]] || PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-[[ -x "$PGBIN/initdb" ]] || die "PostgreSQL server binaries (initdb, pg_ctl) not found"
+# --- PostgreSQL: a throwaway cluster, or a given server (docker compose) --------
 free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-PGPORT=$(free_port)
-PGDATA=$WORK/pgdata
 as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
     local rc=$?
     [[ -n "$ODOO_PID" ]] && kill "$ODOO_PID" 2>/dev/null && wait "$ODOO_PID" 2>/dev/null
     if [[ -z "${KEEP_DB:-}" ]]; then
-        [[ -n "$PG_PID" ]] && as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1
+        if [[ "$PG_PID" == started ]]; then
+            as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1
+        elif [[ "$PG_PID" == external ]]; then
+            "$PY" - "$DB" <<'PYEOF' >/dev/null 2>&1 || true
+import os, sys, psycopg2
+c = psycopg2.connect(host=os.environ["AFTERSALES_DB_HOST"], port=os.environ.get("AFTERSALES_DB_PORT", "5432"),
+                     user=os.environ.get("AFTERSALES_DB_USER", "odoo"), password=os.environ.get("AFTERSALES_DB_PASSWORD", ""), dbname="postgres")
+c.autocommit = True
+c.cursor().execute('DROP DATABASE IF EXISTS "%s"' % sys.argv[1])
+PYEOF
+        fi
         rm -rf "$WORK"
     else
-        say "kept: cluster on 127.0.0.1:$PGPORT, files in $WORK"
+        say "kept: database $DB, files in $WORK"
     fi
     exit $rc
 }
 trap cleanup EXIT
-if [[ $(id -u) == 0 ]]; then
-    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql postgres
-    chmod 755 "$WORK"
-    mkdir -p "$PGDATA" && chown postgres "$PGDATA"
-fi
-say "starting PostgreSQL on 127.0.0.1:$PGPORT"
-as_pg "$PGBIN/initdb" -D "$PGDATA" -U odoo -A trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 ||
-    as_pg "$PGBIN/initdb" -D "$PGDATA" -U odoo -A trust -E UTF8 >"$WORK/initdb.log" 2>&1 ||
-    die "initdb failed: $(tail -3 "$WORK/initdb.log")"
-as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -w -l "$PGDATA/server.log" \
-    -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k $PGDATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    start >/dev/null || die "PostgreSQL did not start: $(tail -3 "$PGDATA/server.log")"
-PG_PID=started
 DB=aftersales_test
-ODOO=("$PY" "$ODOO_SRC/odoo-bin" --db_host 127.0.0.1 --db_port "$PGPORT" --db_user odoo
+if [[ -n "${AFTERSALES_DB_HOST:-}" ]]; then
+    # An existing server (the docker compose "tests" service): a fresh, uniquely
+    # named database on it, dropped afterwards.
+    DB=aftersales_test_$$
+    PGPORT=${AFTERSALES_DB_PORT:-5432}
+    DB_ARGS=(--db_host "$AFTERSALES_DB_HOST" --db_port "$PGPORT" --db_user "${AFTERSALES_DB_USER:-odoo}" --db_password "${AFTERSALES_DB_PASSWORD:-}")
+    PG_PID=external
+else
+    PGBIN=$(pg_config --bindir 2>/dev/null || true)
+    [[ -x "$PGBIN/initdb" ]] || PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+    [[ -x "$PGBIN/initdb" ]] || die "PostgreSQL server binaries (initdb, pg_ctl) not found"
+    PGPORT=$(free_port)
+    PGDATA=$WORK/pgdata
+    if [[ $(id -u) == 0 ]]; then
+        id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql postgres
+        chmod 755 "$WORK"
+        mkdir -p "$PGDATA" && chown postgres "$PGDATA"
+    fi
+    say "starting PostgreSQL on 127.0.0.1:$PGPORT"
+    as_pg "$PGBIN/initdb" -D "$PGDATA" -U odoo -A trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 ||
+        as_pg "$PGBIN/initdb" -D "$PGDATA" -U odoo -A trust -E UTF8 >"$WORK/initdb.log" 2>&1 ||
+        die "initdb failed: $(tail -3 "$WORK/initdb.log")"
+    as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -w -l "$PGDATA/server.log" \
+        -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k $PGDATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        start >/dev/null || die "PostgreSQL did not start: $(tail -3 "$PGDATA/server.log")"
+    PG_PID=started
+    DB_ARGS=(--db_host 127.0.0.1 --db_port "$PGPORT" --db_user odoo)
+fi
+ODOO=("$PY" "$ODOO_SRC/odoo-bin" "${DB_ARGS[@]}"
     --addons-path "$ROOT" --data-dir "$WORK/filestore" --without-demo= --log-handler=werkzeug:WARNING)
 [[ -f "$ODOO_SRC/odoo-bin" ]] || ODOO=("$PY" -m odoo "${ODOO[@]:2}")
 
@@ -198,8 +222,8 @@ EOF
     for bench in "$ROOT"/bench/bench_*.py; do
         [[ -e "$bench" ]] || continue
         say "benchmark $(basename "$bench") (small size)"
-        if BENCH_SIZE=${BENCH_SIZE:-small} "$PY" "$bench" --db_host 127.0.0.1 --db_port "$PGPORT" \
-            --db_user odoo -d "$DB" --addons-path "$ROOT" --data-dir "$WORK/filestore" 2>"$WORK/bench.err"; then
+        if BENCH_SIZE=${BENCH_SIZE:-small} "$PY" "$bench" "${DB_ARGS[@]}" \
+            -d "$DB" --addons-path "$ROOT" --data-dir "$WORK/filestore" 2>"$WORK/bench.err"; then
             E_PASSED=$((E_PASSED + 1))
         else
             tail -20 "$WORK/bench.err"
