@@ -28,4 +28,9 @@
         "views/res_config_settings_views.xml",
     ],
     "demo": [],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_service/static/tests/tours/*.js",
+        ],
+    },
 }
