@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
@@ -36,7 +36,7 @@ class AftersalesWarranty(models.Model):
         copy=False,
         readonly=True,
         index="trigram",
-        default=lambda self: _("New"),
+        default=lambda self: self.env._("New"),
     )
     company_id = fields.Many2one(
         "res.company",
@@ -158,7 +158,7 @@ class AftersalesWarranty(models.Model):
         for card in self:
             if card.duration < 0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Warranty card %(card)s: the duration (%(duration)s) "
                         "cannot be negative.",
                         card=card.name,
@@ -167,7 +167,7 @@ class AftersalesWarranty(models.Model):
                 )
             if card.start_date and card.end_date and card.end_date < card.start_date:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Warranty card %(card)s: the end date %(end)s cannot be "
                         "before the start date %(start)s.",
                         card=card.name,
@@ -203,7 +203,7 @@ class AftersalesWarranty(models.Model):
         if not sequence or sequence.implementation != "standard":
             return [
                 self.env["ir.sequence"].next_by_code("aftersales.warranty")
-                or _("New")
+                or self.env._("New")
                 for _i in range(count)
             ]
         self.env.cr.execute(
@@ -214,9 +214,8 @@ class AftersalesWarranty(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        to_name = [
-            vals for vals in vals_list if vals.get("name", _("New")) == _("New")
-        ]
+        new = self.env._("New")
+        to_name = [vals for vals in vals_list if vals.get("name", new) in (new, "New")]
         for vals, name in zip(to_name, self._next_card_names(len(to_name))):
             vals["name"] = name
         return super().create(vals_list)
@@ -336,7 +335,7 @@ class AftersalesWarranty(models.Model):
             return cards
         cards.write({"state": "void", "void_reason": reason})
         cards._message_log_batch(
-            bodies={card.id: _("Card voided: %s", reason) for card in cards}
+            bodies={card.id: self.env._("Card voided: %s", reason) for card in cards}
         )
         return cards
 
@@ -361,7 +360,7 @@ class AftersalesWarranty(models.Model):
         voided = self.browse()
         for sale_line, qty in qty_by_sale_line.items():
             line_cards = cards.filtered(lambda c, sl=sale_line: c.sale_line_id == sl)
-            reason = _("credit note %s", move_by_sale_line[sale_line].name)
+            reason = self.env._("credit note %s", move_by_sale_line[sale_line].name)
             for card in line_cards:
                 if qty <= 0:
                     break
@@ -371,14 +370,14 @@ class AftersalesWarranty(models.Model):
                 else:
                     card.quantity -= qty
                     card.message_post(
-                        body=_("%(qty)s unit(s) refunded by %(reason)s.",
+                        body=self.env._("%(qty)s unit(s) refunded by %(reason)s.",
                                qty=qty, reason=reason)
                     )
                     qty = 0
         for move, sale_cards in voided.grouped(
             lambda c: move_by_sale_line[c.sale_line_id]
         ).items():
-            sale_cards._void(_("credit note %s", move.name))
+            sale_cards._void(self.env._("credit note %s", move.name))
         return voided
 
     @api.model
@@ -392,7 +391,9 @@ class AftersalesWarranty(models.Model):
             for picking, mls in moves.move_line_ids.grouped("picking_id").items():
                 lot_cards = cards.filtered(lambda c, lots=mls.lot_id: c.lot_id in lots)
                 voided |= lot_cards._void(
-                    _("unit returned by %s", picking.name or _("return"))
+                    self.env._(
+                        "unit returned by %s", picking.name or self.env._("return")
+                    )
                 )
         untracked = moves.filtered(
             lambda m: m.product_id.tracking == "none" and m.sale_line_id
@@ -408,12 +409,12 @@ class AftersalesWarranty(models.Model):
                 ):
                     if qty >= card.quantity:
                         voided |= card._void(
-                            _("unit returned by %s", move.picking_id.name)
+                            self.env._("unit returned by %s", move.picking_id.name)
                         )
                     elif qty > 0:
                         card.quantity -= qty
                         card.message_post(
-                            body=_("%(qty)s unit(s) returned by %(picking)s.",
+                            body=self.env._("%(qty)s unit(s) returned by %(picking)s.",
                                    qty=qty, picking=move.picking_id.name)
                         )
         return voided
@@ -471,7 +472,7 @@ class AftersalesWarranty(models.Model):
                 "state": "unknown",
                 "warranty": card,
                 "end_date": False,
-                "reason": _("No warranty card found for this unit."),
+                "reason": self.env._("No warranty card found for this unit."),
             }
         if (
             partner
@@ -483,7 +484,7 @@ class AftersalesWarranty(models.Model):
                 "state": "unknown",
                 "warranty": self.browse(),
                 "end_date": False,
-                "reason": _(
+                "reason": self.env._(
                     "Serial %(serial)s was not sold to %(customer)s.",
                     serial=lot.name,
                     customer=partner.display_name,
@@ -499,28 +500,28 @@ class AftersalesWarranty(models.Model):
         if card.state == "void":
             result.update(
                 state="out_of_warranty",
-                reason=_(
+                reason=self.env._(
                     "Warranty card %(card)s was voided (%(reason)s).",
                     card=card.name,
-                    reason=card.void_reason or _("no reason given"),
+                    reason=card.void_reason or self.env._("no reason given"),
                 ),
             )
         elif on_date < card.start_date:
             result.update(
                 state="out_of_warranty",
-                reason=_(
+                reason=self.env._(
                     "Warranty starts on %s.", format_date(self.env, card.start_date)
                 ),
             )
         elif on_date > card.end_date:
             result.update(
-                state="out_of_warranty", reason=_("Warranty ended on %s.", end)
+                state="out_of_warranty", reason=self.env._("Warranty ended on %s.", end)
             )
         elif excluded:
             name = excluded.display_name if isinstance(excluded, models.Model) else ""
             result.update(
                 state="excluded",
-                reason=_(
+                reason=self.env._(
                     "In warranty until %(end)s, but the fault is excluded from "
                     "the warranty%(why)s: charged as out of warranty.",
                     end=end,
@@ -529,7 +530,7 @@ class AftersalesWarranty(models.Model):
             )
         else:
             result.update(
-                state="in_warranty", reason=_("In warranty until %s.", end)
+                state="in_warranty", reason=self.env._("In warranty until %s.", end)
             )
         return result
 

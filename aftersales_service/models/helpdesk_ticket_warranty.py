@@ -62,9 +62,11 @@ class HelpdeskTicket(models.Model):
             sale_line = self.env["sale.order.line"]
             if ticket.sale_order_id and not ticket.lot_id:
                 sale_line = ticket.sale_order_id.order_line.filtered(
-                    lambda sl, t=ticket: not t.product_id or sl.product_id == t.product_id
+                    lambda sl, t=ticket: not t.product_id
+                    or sl.product_id == t.product_id
                 )[:1]
-            if not (ticket.lot_id or sale_line or ticket.partner_id and ticket.product_id):
+            known_unit = ticket.lot_id or sale_line
+            if not (known_unit or ticket.partner_id and ticket.product_id):
                 ticket.update(
                     {
                         "warranty_id": False,
