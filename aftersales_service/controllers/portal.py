@@ -50,7 +50,8 @@ class AftersalesWarrantyPortal(CustomerPortal):
         )
         values.update(
             {
-                "warranties": cards,
+                # rules already applied by the search: sudo only to render
+                "warranties": cards.sudo(),
                 "page_name": "warranty",
                 "pager": pager,
                 "default_url": "/my/warranties",

@@ -53,6 +53,9 @@ class AftersalesWarranty(models.Model):
     lot_id = fields.Many2one(
         "stock.lot", string="Lot/Serial Number", index=True, tracking=True
     )
+    lot_name = fields.Char(
+        related="lot_id.name", string="Serial Number", store=True, index=True
+    )
     quantity = fields.Float(default=1.0, digits="Product Unit of Measure")
     sale_line_id = fields.Many2one("sale.order.line", index=True)
     sale_order_id = fields.Many2one(

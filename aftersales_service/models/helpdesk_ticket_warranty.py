@@ -78,9 +78,8 @@ class HelpdeskTicket(models.Model):
                     }
                 )
                 continue
-            on_date = fields.Date.context_today(
-                ticket, ticket.create_date or fields.Datetime.now()
-            )
+            # evaluated when the unit or the exclusion is given/changed
+            on_date = fields.Date.context_today(ticket)
             coverage = Warranty._get_coverage(
                 partner=ticket.partner_id or None,
                 product=ticket.product_id or None,
@@ -120,15 +119,11 @@ class HelpdeskTicket(models.Model):
     def _check_lot_sold_to_partner(self):
         for ticket in self.filtered(lambda t: t.lot_id and t.partner_id):
             commercial = ticket.partner_id.commercial_partner_id
-            cards = (
-                self.env["aftersales.warranty"]
-                .sudo()
-                .search_count(
-                    [
-                        ("lot_id", "=", ticket.lot_id.id),
-                        ("partner_id", "child_of", commercial.id),
-                    ]
-                )
+            cards = self.env["aftersales.warranty"].search_count(
+                [
+                    ("lot_id", "=", ticket.lot_id.id),
+                    ("partner_id", "child_of", commercial.id),
+                ]
             )
             if not cards:
                 raise ValidationError(

@@ -49,6 +49,12 @@ class AftersalesCommon(TransactionCase):
             list_price=120.0, standard_price=45.0,
         )
         cls.customer_li = cls.env["res.partner"].create({"name": "Customer Li"})
+        # a service agent who also works in the warehouse (repairs are stock)
+        cls.agent = new_test_user(
+            cls.env,
+            login="as_agent",
+            groups="aftersales_service.group_aftersales_user,stock.group_stock_user",
+        )
 
     @classmethod
     def _create_warranty_product(

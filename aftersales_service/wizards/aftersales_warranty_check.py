@@ -61,10 +61,11 @@ class AftersalesWarrantyCheck(models.TransientModel):
         domain = []
         if self.serial:
             serial = self.serial.strip()
-            lots = self.env["stock.lot"].search([("name", "=", serial)])
-            if not lots:
-                raise UserError(_("No serial number %s is known.", serial))
-            domain.append(("lot_id", "in", lots.ids))
+            domain.append(("lot_name", "=", serial))
+            if not Warranty.search_count(domain):
+                raise UserError(
+                    _("No warranty card exists for serial number %s.", serial)
+                )
             if self.partner_id:
                 commercial = self.partner_id.commercial_partner_id
                 sold = Warranty.search_count(
