@@ -54,7 +54,11 @@ class AftersalesWarranty(models.Model):
         "stock.lot", string="Lot/Serial Number", index=True, tracking=True
     )
     lot_name = fields.Char(
-        related="lot_id.name", string="Serial Number", store=True, index=True
+        related="lot_id.name",
+        string="Serial Number",
+        store=True,
+        index=True,
+        precompute=True,
     )
     quantity = fields.Float(default=1.0, digits="Product Unit of Measure")
     sale_line_id = fields.Many2one("sale.order.line", index=True)
