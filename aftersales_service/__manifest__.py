@@ -37,5 +37,7 @@
         "wizards/aftersales_warranty_check_views.xml",
         "report/aftersales_warranty_report.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/aftersales_warranty_demo.xml",
+    ],
 }

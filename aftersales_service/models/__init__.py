@@ -13,3 +13,4 @@ from . import res_partner
 from . import stock_lot
 from . import helpdesk_ticket_warranty
 from . import repair_order
+from . import aftersales_warranty_demo
