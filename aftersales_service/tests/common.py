@@ -1,5 +1,9 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from contextlib import contextmanager
+
+from freezegun import freeze_time
+
 from odoo.tests.common import TransactionCase, new_test_user
 
 
@@ -22,3 +26,172 @@ class AftersalesCommon(TransactionCase):
             groups="aftersales_service.group_aftersales_manager",
         )
         cls.customer = cls.env["res.partner"].create({"name": "Customer Wang"})
+
+    # ------------------------------------------------------------------
+    # Warranty fixtures and helpers (warranty per sold unit)
+    # ------------------------------------------------------------------
+    @classmethod
+    def _setup_warranty_fixture(cls):
+        cls.Warranty = cls.env["aftersales.warranty"]
+        cls.stock_location = cls.env.ref("stock.stock_location_stock")
+        cls.customer_location = cls.env.ref("stock.stock_location_customers")
+        cls.categ_appliance = cls.env["product.category"].create(
+            {"name": "Kitchen Appliances"}
+        )
+        cls.product_heater = cls._create_warranty_product(
+            "Water Heater", warranty=12, tracking="serial", list_price=1800.0
+        )
+        cls.product_hood = cls._create_warranty_product(
+            "Range Hood Filter", warranty=0, tracking="none", list_price=50.0
+        )
+        cls.part = cls._create_warranty_product(
+            "Heating Element", warranty=0, tracking="none",
+            list_price=120.0, standard_price=45.0,
+        )
+        cls.customer_li = cls.env["res.partner"].create({"name": "Customer Li"})
+        # a service agent who also works in the warehouse (repairs are stock)
+        cls.agent = new_test_user(
+            cls.env,
+            login="as_agent",
+            groups="aftersales_service.group_aftersales_user,stock.group_stock_user",
+        )
+
+    @classmethod
+    def _create_warranty_product(
+        cls, name, warranty=12, warranty_type="month", tracking="serial",
+        list_price=100.0, standard_price=40.0, categ=None,
+    ):
+        return cls.env["product.product"].create(
+            {
+                "name": name,
+                "type": "consu",
+                "is_storable": tracking != "none",
+                "tracking": tracking,
+                "invoice_policy": "order",
+                "warranty": warranty,
+                "warranty_type": warranty_type,
+                "list_price": list_price,
+                "standard_price": standard_price,
+                "categ_id": (categ or cls.categ_appliance).id,
+            }
+        )
+
+    @classmethod
+    def _create_lots(cls, product, names):
+        lots = cls.env["stock.lot"].create(
+            [
+                {"name": name, "product_id": product.id, "company_id": cls.company.id}
+                for name in names
+            ]
+        )
+        for lot in lots:
+            cls.env["stock.quant"]._update_available_quantity(
+                product, cls.stock_location, 1.0, lot_id=lot
+            )
+        return lots
+
+    @classmethod
+    def _create_sale(cls, product, qty, date, partner=None, lines=1):
+        with freeze_time(date):
+            order = cls.env["sale.order"].create(
+                {
+                    "partner_id": (partner or cls.customer).id,
+                    "order_line": [
+                        (0, 0, {"product_id": product.id, "product_uom_qty": qty})
+                        for _i in range(lines)
+                    ],
+                }
+            )
+            order.action_confirm()
+        return order
+
+    @classmethod
+    def _deliver(cls, order, date):
+        pickings = order.picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+            and p.picking_type_code == "outgoing"
+        )
+        with freeze_time(date):
+            pickings.action_assign()
+            for move in pickings.move_ids:
+                if move.product_id.tracking == "none":
+                    move.quantity = move.product_uom_qty
+            pickings.move_ids.picked = True
+            pickings.with_context(skip_backorder=True).button_validate()
+        return pickings
+
+    @classmethod
+    def _invoice(cls, order, date):
+        with freeze_time(date):
+            invoice = order._create_invoices()
+            invoice.invoice_date = date
+            invoice.action_post()
+        return invoice
+
+    @classmethod
+    def _sell_and_invoice(cls, product, qty, lots, date, partner=None,
+                          delivery_date=None):
+        """Sell ``qty`` units (``lots`` for tracked products) on ``date``,
+        deliver them (on ``delivery_date``, default ``date``) and invoice on
+        ``date``. Returns (order, invoice)."""
+        order = cls._create_sale(product, qty, date, partner=partner)
+        cls._deliver(order, delivery_date or date)
+        invoice = cls._invoice(order, date)
+        return order, invoice
+
+    @classmethod
+    def _refund(cls, invoice, date):
+        with freeze_time(date):
+            refund = invoice._reverse_moves()
+            refund.invoice_date = date
+            refund.action_post()
+        return refund
+
+    @classmethod
+    def _return_units(cls, picking, lots, date):
+        with freeze_time(date):
+            wizard = (
+                cls.env["stock.return.picking"]
+                .with_context(active_id=picking.id, active_model="stock.picking")
+                .create({})
+            )
+            wizard.product_return_moves.quantity = len(lots)
+            returned = wizard._create_return()
+            returned.action_assign()
+            returned.move_line_ids.unlink()
+            move = returned.move_ids
+            cls.env["stock.move.line"].create(
+                [
+                    {
+                        "move_id": move.id,
+                        "picking_id": returned.id,
+                        "product_id": move.product_id.id,
+                        "product_uom_id": move.product_uom.id,
+                        "lot_id": lot.id,
+                        "quantity": 1.0,
+                        "location_id": move.location_id.id,
+                        "location_dest_id": move.location_dest_id.id,
+                    }
+                    for lot in lots
+                ]
+            )
+            returned.move_ids.picked = True
+            returned.button_validate()
+        return returned
+
+    def _count_queries(self, func):
+        """Number of SQL queries run by ``func`` (cold cache, flushed)."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        func()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    @contextmanager
+    def assertRaisesNaming(self, exception, *names):
+        """assertRaises (with Odoo's savepoint) + the message names ``names``."""
+        with self.assertRaises(exception) as catcher:
+            yield catcher
+        for name in names:
+            self.assertIn(name, str(catcher.exception))

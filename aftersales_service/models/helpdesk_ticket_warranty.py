@@ -1,0 +1,179 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+COVERAGE_STATES = [
+    ("in_warranty", "In warranty"),
+    ("out_of_warranty", "Out of warranty"),
+    ("excluded", "Excluded"),
+    ("unknown", "Unknown"),
+]
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    product_id = fields.Many2one("product.product", string="Product", index=True)
+    lot_id = fields.Many2one(
+        "stock.lot",
+        string="Lot/Serial Number",
+        index=True,
+        domain="[('product_id', '=?', product_id)]",
+    )
+    sale_order_id = fields.Many2one("sale.order", string="Sale Order", index=True)
+    aftersales_exclusion_id = fields.Many2one(
+        "aftersales.warranty.exclusion",
+        string="Warranty Exclusion",
+        tracking=True,
+        help="Cause of the fault that the warranty does not cover (不属保修范围).",
+    )
+    aftersales_user_caused = fields.Boolean(
+        string="Caused by the User",
+        tracking=True,
+        help="In warranty but caused by the user: the repair is charged at cost "
+        "(工本费).",
+    )
+    warranty_id = fields.Many2one(
+        "aftersales.warranty",
+        string="Warranty Card",
+        compute="_compute_warranty",
+        store=True,
+        index=True,
+    )
+    warranty_state = fields.Selection(
+        COVERAGE_STATES,
+        compute="_compute_warranty",
+        store=True,
+        tracking=True,
+        index=True,
+    )
+    warranty_end_date = fields.Date(compute="_compute_warranty", store=True)
+    warranty_reason = fields.Char(compute="_compute_warranty", store=True)
+    repair_ids = fields.One2many("repair.order", "ticket_id", string="Repairs")
+    repair_count = fields.Integer(compute="_compute_repair_count")
+
+    @api.depends(
+        "partner_id", "product_id", "lot_id", "sale_order_id", "aftersales_exclusion_id"
+    )
+    def _compute_warranty(self):
+        Warranty = self.env["aftersales.warranty"]
+        for ticket in self:
+            sale_line = self.env["sale.order.line"]
+            if ticket.sale_order_id and not ticket.lot_id:
+                sale_line = ticket.sale_order_id.order_line.filtered(
+                    lambda sl, t=ticket: not t.product_id
+                    or sl.product_id == t.product_id
+                )[:1]
+            known_unit = ticket.lot_id or sale_line
+            if not (known_unit or ticket.partner_id and ticket.product_id):
+                ticket.update(
+                    {
+                        "warranty_id": False,
+                        "warranty_state": "unknown",
+                        "warranty_end_date": False,
+                        "warranty_reason": _(
+                            "Give the customer and the serial or the order."
+                        ),
+                    }
+                )
+                continue
+            # evaluated when the unit or the exclusion is given/changed
+            on_date = fields.Date.context_today(ticket)
+            coverage = Warranty._get_coverage(
+                partner=ticket.partner_id or None,
+                product=ticket.product_id or None,
+                lot=ticket.lot_id or None,
+                sale_line=sale_line or None,
+                on_date=on_date,
+                excluded=ticket.aftersales_exclusion_id,
+            )
+            ticket.update(
+                {
+                    "warranty_id": coverage["warranty"].id,
+                    "warranty_state": coverage["state"],
+                    "warranty_end_date": coverage["end_date"],
+                    "warranty_reason": coverage["reason"],
+                }
+            )
+
+    def _compute_repair_count(self):
+        groups = self.env["repair.order"]._read_group(
+            [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
+        )
+        counts = {ticket.id: count for ticket, count in groups}
+        for ticket in self:
+            ticket.repair_count = counts.get(ticket.id, 0)
+
+    @api.onchange("lot_id")
+    def _onchange_lot_id_warranty(self):
+        if self.lot_id:
+            self.product_id = self.lot_id.product_id
+
+    @api.onchange("sale_order_id")
+    def _onchange_sale_order_id_warranty(self):
+        if self.sale_order_id and not self.partner_id:
+            self.partner_id = self.sale_order_id.partner_id
+
+    @api.constrains("lot_id", "partner_id")
+    def _check_lot_sold_to_partner(self):
+        for ticket in self.filtered(lambda t: t.lot_id and t.partner_id):
+            commercial = ticket.partner_id.commercial_partner_id
+            cards = self.env["aftersales.warranty"].search_count(
+                [
+                    ("lot_id", "=", ticket.lot_id.id),
+                    ("partner_id", "child_of", commercial.id),
+                ]
+            )
+            if not cards:
+                raise ValidationError(
+                    _(
+                        "Ticket %(ticket)s: serial %(serial)s was not sold to "
+                        "customer %(customer)s (no warranty card of theirs).",
+                        ticket=ticket.display_name,
+                        serial=ticket.lot_id.name,
+                        customer=commercial.display_name,
+                    )
+                )
+
+    def _prepare_repair_vals(self):
+        """Values of the repair order created from this ticket (hook)."""
+        self.ensure_one()
+        return {
+            "ticket_id": self.id,
+            "partner_id": self.partner_id.id,
+            "product_id": self.product_id.id,
+            "lot_id": self.lot_id.id,
+            "company_id": self.company_id.id,
+            "aftersales_exclusion_id": self.aftersales_exclusion_id.id,
+            "aftersales_user_caused": self.aftersales_user_caused,
+            "internal_notes": self.description,
+        }
+
+    def action_create_repair(self):
+        self.ensure_one()
+        repair = self.env["repair.order"].create(self._prepare_repair_vals())
+        self.message_post(
+            body=_("Repair order %s created from this ticket.", repair._get_html_link())
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "repair.order",
+            "res_id": repair.id,
+            "view_mode": "form",
+        }
+
+    def action_view_repairs(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "repair.action_repair_order_tree"
+        )
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"default_ticket_id": self.id}
+        return action
+
+    def action_aftersales_check_warranty(self):
+        self.ensure_one()
+        return self.env["aftersales.warranty.check"]._open_for(
+            partner=self.partner_id, lot=self.lot_id, sale_order=self.sale_order_id
+        )
