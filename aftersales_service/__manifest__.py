@@ -26,6 +26,19 @@
         "views/aftersales_menus.xml",
         "views/aftersales_warranty_views.xml",
         "views/res_config_settings_views.xml",
+        "security/aftersales_desk_security.xml",
+        "data/aftersales_desk_data.xml",
+        "data/aftersales_desk_mail_templates.xml",
+        "views/aftersales_request_log_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/aftersales_ticket_milestone_views.xml",
+        "views/aftersales_callback_views.xml",
+        "views/portal_ticket_templates.xml",
     ],
     "demo": [],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_service/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -1,0 +1,3 @@
+from . import aftersales_request_log
+from . import aftersales_ticket_confirm
+from . import aftersales_ticket_close_override
