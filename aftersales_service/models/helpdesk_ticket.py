@@ -182,7 +182,11 @@ class HelpdeskTicket(models.Model):
             ticket.can_accept_handover = (
                 not closed and not ticket.handover_accepted_by and is_agent
             )
-            ticket.can_mark_contacted = pending.kind == "contact" and is_agent
+            ticket.can_mark_contacted = (
+                pending.kind == "contact"
+                and is_agent
+                and bool(ticket.handover_accepted_by)
+            )
             ticket.can_propose_solution = pending.kind == "solution" and is_agent
             ticket.can_escalate = pending.kind == "solution" and is_agent
             head = ticket.team_id._aftersales_head() if ticket.team_id else False
@@ -191,7 +195,10 @@ class HelpdeskTicket(models.Model):
             )
             ticket.can_relay_decision = pending.kind == "relay" and is_agent
             ticket.can_record_confirmation = (
-                not closed and not ticket.customer_confirmed and is_agent
+                not closed
+                and not ticket.customer_confirmed
+                and is_agent
+                and not pending
             )
             ticket.can_override_close = (
                 not closed and not ticket.customer_confirmed and is_manager
@@ -488,8 +495,11 @@ class HelpdeskTicket(models.Model):
         milestones.filtered(lambda m: m.kind == kind).sudo()._action_done()
 
     def action_mark_contacted(self):
+        """The customer was contacted. Contacting implies accepting the
+        hand-over when no agent accepted it yet."""
         self._aftersales_check_agent()
         self._aftersales_check_milestone("contact")
+        self.filtered(lambda t: not t.handover_accepted_by).action_accept_handover()
         self._aftersales_done_milestone("contact")
         self._aftersales_start_milestone("solution")
         return True
