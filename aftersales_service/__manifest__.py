@@ -36,11 +36,18 @@
         "views/aftersales_warranty_portal_templates.xml",
         "wizards/aftersales_warranty_check_views.xml",
         "report/aftersales_warranty_report.xml",
+        "security/aftersales_desk_security.xml",
+        "data/aftersales_desk_data.xml",
+        "data/aftersales_desk_mail_templates.xml",
+        "views/aftersales_request_log_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/aftersales_ticket_milestone_views.xml",
+        "views/aftersales_callback_views.xml",
+        "views/portal_ticket_templates.xml",
     ],
     "demo": [
         "demo/aftersales_warranty_demo.xml",
     ],
-    "demo": [],
     "assets": {
         "web.assets_tests": [
             "aftersales_service/static/tests/tours/*.js",

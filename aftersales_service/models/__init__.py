@@ -14,3 +14,10 @@ from . import stock_lot
 from . import helpdesk_ticket_warranty
 from . import repair_order
 from . import aftersales_warranty_demo
+from . import helpdesk_ticket_team
+from . import helpdesk_ticket_stage
+from . import res_users
+from . import helpdesk_ticket
+from . import aftersales_ticket_milestone
+from . import aftersales_callback
+from . import aftersales_callback_report

@@ -6,3 +6,5 @@ from . import test_warranty_extension
 from . import test_warranty_check
 from . import test_warranty_ticket_repair
 from . import test_warranty_portal
+from . import test_desk_ticket
+from . import test_tour_desk

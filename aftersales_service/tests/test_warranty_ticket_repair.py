@@ -36,12 +36,12 @@ class TestWarrantyTicketRepair(AftersalesCommon):
         with freeze_time(on):
             ticket = self.env["helpdesk.ticket"].with_user(self.user).create(values)
             ticket.flush_recordset()
-        return ticket.with_user(self.agent)
+        return ticket.with_user(self.repair_agent)
 
     def _repair_with_part(self, ticket, on="2025-06-01"):
         with freeze_time(on):
             action = ticket.action_create_repair()
-            repair = self.env["repair.order"].with_user(self.agent).browse(
+            repair = self.env["repair.order"].with_user(self.repair_agent).browse(
                 action["res_id"]
             )
             repair.move_ids = [

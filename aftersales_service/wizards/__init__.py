@@ -1,1 +1,4 @@
 from . import aftersales_warranty_check
+from . import aftersales_request_log
+from . import aftersales_ticket_confirm
+from . import aftersales_ticket_close_override
