@@ -526,13 +526,14 @@ class AftersalesWarranty(models.Model):
             )
         elif excluded:
             name = excluded.display_name if isinstance(excluded, models.Model) else ""
+            why = " (%s)" % name if name else ""
             result.update(
                 state="excluded",
                 reason=self.env._(
                     "In warranty until %(end)s, but the fault is excluded from "
                     "the warranty%(why)s: charged as out of warranty.",
                     end=end,
-                    why=f" ({name})" if name else "",
+                    why=why,
                 ),
             )
         else:
