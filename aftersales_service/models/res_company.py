@@ -24,3 +24,15 @@ class ResCompany(models.Model):
         help="Which date of the sale starts the warranty of each unit sold "
         "(自售出之日起).",
     )
+    aftersales_penalty_points = fields.Integer(
+        string="Penalty Points per Incident",
+        default=3,
+        help="Points docked from the responsible person for each confirmed "
+        "negligence (扣罚分数). Serious cases are set by a manager.",
+    )
+    aftersales_score_start = fields.Integer(
+        string="Starting Score",
+        default=100,
+        help="Monthly score each person starts from before penalty points "
+        "are deducted (考核基础分).",
+    )

@@ -12,3 +12,9 @@ class ResConfigSettings(models.TransientModel):
     aftersales_warranty_start = fields.Selection(
         related="company_id.aftersales_warranty_start", readonly=False
     )
+    aftersales_penalty_points = fields.Integer(
+        related="company_id.aftersales_penalty_points", readonly=False
+    )
+    aftersales_score_start = fields.Integer(
+        related="company_id.aftersales_score_start", readonly=False
+    )
