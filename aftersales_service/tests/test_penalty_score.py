@@ -70,11 +70,11 @@ class TestPenaltyScore(AftersalesCommon):
         entries."""
         self._bulk_confirmed(30)
         self._read_month(date(2026, 3, 1))  # warm caches
-        with self.assertQueryCount(3):
+        with self.assertQueryCount(1):
             small = self._read_month(date(2026, 3, 1))
         self._bulk_confirmed(270)
         self.env.invalidate_all()
-        with self.assertQueryCount(3):
+        with self.assertQueryCount(1):
             large = self._read_month(date(2026, 3, 1))
         self.assertEqual(sum(row[1] for row in small), 90)
         self.assertEqual(sum(row[1] for row in large), 900)
