@@ -38,5 +38,7 @@
         "report/aftersales_complaint_feedback_report.xml",
         "report/aftersales_penalty_summary_report.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/aftersales_penalty_demo.xml",
+    ],
 }
