@@ -434,6 +434,17 @@ class AftersalesPenalty(models.Model):
             action["context"] = {"active_ids": self.ids,
                                  "active_model": self._name}
             return action
+        self._reverse(reason)
+        return True
+
+    def _reverse(self, reason):
+        """Book the counter-entries and return them."""
+        self._check_manager(self.env._("reverse"))
+        if not (reason or "").strip():
+            raise UserError(
+                self.env._("Give the reason for reversing %s.",
+                           ", ".join(self.mapped("name")))
+            )
         self._lock_rows()
         counters = self.browse()
         for entry in self:
@@ -549,9 +560,7 @@ class AftersalesPenalty(models.Model):
             == self.env.ref("mail.mail_activity_data_todo")
         ).action_feedback(feedback=decision)
         if upheld:
-            self.action_reverse(
-                reason=self.env._("Appeal upheld: %s", decision)
-            )
+            self._reverse(self.env._("Appeal upheld: %s", decision))
         return True
 
     def action_appeal_uphold(self, decision):
