@@ -38,6 +38,11 @@
         "report/aftersales_complaint_feedback_report.xml",
         "report/aftersales_penalty_summary_report.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_service/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/aftersales_penalty_demo.xml",
     ],
