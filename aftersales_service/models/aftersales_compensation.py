@@ -92,11 +92,12 @@ class AftersalesCompensation(models.Model):
                     "its buttons."
                 )
             )
-        decided = self.filtered(lambda c: c.state in ("approved", "refused"))
+        decided = self.filtered(lambda c: c.state != "draft")
         if decided and set(vals) & {"kind", "amount", "ticket_id", "company_id"}:
             raise UserError(
                 self.env._(
-                    "Compensation for %s is already decided and cannot be changed.",
+                    "Compensation for %s is submitted or decided: its kind and "
+                    "amount can no longer be changed.",
                     decided[0].ticket_id.display_name,
                 )
             )

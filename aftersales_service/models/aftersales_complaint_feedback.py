@@ -214,6 +214,14 @@ class AftersalesComplaintFeedback(models.Model):
                 penalty = self.env["aftersales.penalty"].create(penalty_vals)
                 vals["penalty_id"] = penalty.id
             form.write(vals)
+            if form.responsible_user_id and not form.no_person_at_fault:
+                # the responsible person carries out the fix
+                form.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=form.responsible_user_id.id,
+                    summary=self.env._("Carry out the fix of %s", form.name),
+                    note=form.corrective_action or form.investigation_result,
+                )
         return True
 
     def action_draft(self):

@@ -58,6 +58,8 @@ class TestComplaint(AftersalesCommon):
         comp.action_submit()
         self.assertEqual(comp.state, "to_approve")
         self.assertFalse(comp.can_approve)
+        with self.assertRaisesRegex(UserError, "submitted or decided"):
+            comp.write({"amount": 2000})
         with self.assertRaises(AccessError):
             comp.action_approve()
         with self.assertRaises(UserError):
@@ -94,6 +96,7 @@ class TestComplaint(AftersalesCommon):
         self.assertEqual(penalty.user_id, self.agent)
         self.assertEqual(penalty.points, 3)
         self.assertEqual(penalty.feedback_id, form)
+        self.assertEqual(form.activity_ids.user_id, self.agent, "agent fixes it")
         form.action_confirm()
         self.assertEqual(
             self.env["aftersales.penalty"].search_count(
