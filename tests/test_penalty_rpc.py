@@ -41,7 +41,8 @@ def test_penalty_ledger_over_rpc(odoo, agent):
         "res.company", "read", [company],
         ["aftersales_penalty_points", "aftersales_score_start"],
     )[0]
-    points, start = policy["aftersales_penalty_points"], policy["aftersales_score_start"]
+    points = policy["aftersales_penalty_points"]
+    start = policy["aftersales_score_start"]
     odoo("aftersales.penalty", "action_confirm", [penalty])
     odoo("aftersales.penalty", "action_confirm", [penalty])
     entries = odoo(

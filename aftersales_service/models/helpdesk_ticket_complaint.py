@@ -158,6 +158,11 @@ class HelpdeskTicket(models.Model):
             if not ticket or not ticket.user_id:
                 continue
             kind = getattr(milestone, "kind", False) or ""
+            kind_field = milestone._fields.get("kind")
+            if kind and kind_field and kind_field.type == "selection":
+                kind = dict(kind_field._description_selection(self.env)).get(
+                    kind, kind
+                )
             deadline = getattr(milestone, "deadline", False)
             reason = self.env._(
                 "SLA breach on %(ticket)s: milestone %(kind)s missed "
