@@ -44,9 +44,21 @@
         "views/aftersales_ticket_milestone_views.xml",
         "views/aftersales_callback_views.xml",
         "views/portal_ticket_templates.xml",
+        "security/aftersales_penalty_security.xml",
+        "data/aftersales_penalty_data.xml",
+        "data/aftersales_forbidden_phrase_data.xml",
+        "views/aftersales_penalty_views.xml",
+        "views/aftersales_penalty_score_views.xml",
+        "views/aftersales_compensation_views.xml",
+        "views/aftersales_complaint_feedback_views.xml",
+        "views/aftersales_forbidden_phrase_views.xml",
+        "views/helpdesk_ticket_complaint_views.xml",
+        "report/aftersales_complaint_feedback_report.xml",
+        "report/aftersales_penalty_summary_report.xml",
     ],
     "demo": [
         "demo/aftersales_warranty_demo.xml",
+        "demo/aftersales_penalty_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -21,3 +21,9 @@ from . import helpdesk_ticket
 from . import aftersales_ticket_milestone
 from . import aftersales_callback
 from . import aftersales_callback_report
+from . import aftersales_forbidden_phrase
+from . import aftersales_penalty
+from . import aftersales_penalty_score
+from . import aftersales_compensation
+from . import aftersales_complaint_feedback
+from . import helpdesk_ticket_complaint

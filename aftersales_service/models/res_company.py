@@ -95,3 +95,15 @@ class ResCompany(models.Model):
         help="Callbacks must reach at least this share of the month's closed "
         "tickets (回访率).",
     )
+    aftersales_penalty_points = fields.Integer(
+        string="Penalty Points per Incident",
+        default=3,
+        help="Points docked from the responsible person for each confirmed "
+        "negligence (扣罚分数). Serious cases are set by a manager.",
+    )
+    aftersales_score_start = fields.Integer(
+        string="Starting Score",
+        default=100,
+        help="Monthly score each person starts from before penalty points "
+        "are deducted (考核基础分).",
+    )

@@ -47,3 +47,9 @@ class ResConfigSettings(models.TransientModel):
     aftersales_callback_target_rate = fields.Float(
         related="company_id.aftersales_callback_target_rate", readonly=False
     )
+    aftersales_penalty_points = fields.Integer(
+        related="company_id.aftersales_penalty_points", readonly=False
+    )
+    aftersales_score_start = fields.Integer(
+        related="company_id.aftersales_score_start", readonly=False
+    )

@@ -8,3 +8,8 @@ from . import test_warranty_ticket_repair
 from . import test_warranty_portal
 from . import test_desk_ticket
 from . import test_tour_desk
+from . import test_penalty
+from . import test_penalty_score
+from . import test_complaint
+from . import test_forbidden_phrase
+from . import test_penalty_tour

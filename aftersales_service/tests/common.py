@@ -27,6 +27,7 @@ class AftersalesCommon(TransactionCase):
         )
         cls.customer = cls.env["res.partner"].create({"name": "Customer Wang"})
         cls._setup_desk()
+        cls._setup_penalty()
 
     # ------------------------------------------------------------------
     # Warranty fixtures and helpers (warranty per sold unit)
@@ -270,4 +271,43 @@ class AftersalesCommon(TransactionCase):
         wizard.action_log()
         return self.env["helpdesk.ticket"].search(
             [("first_responder_id", "=", user.id)], order="id desc", limit=1
+        )
+
+    @classmethod
+    def _setup_penalty(cls):
+        """Penalty points, complaints, forbidden phrases: a hotline team whose
+        agent (the desk fixture's) handles a water-heater ticket, and a second
+        company with its own manager."""
+        cls.team = cls.env["helpdesk.ticket.team"].create(
+            {"name": "After-Sales Hotline", "user_ids": [(6, 0, cls.agent.ids)]}
+        )
+        cls.ticket = cls.env["helpdesk.ticket"].create(
+            {
+                "name": "Water heater leaks",
+                "description": "The customer's water heater leaks.",
+                "partner_id": cls.customer.id,
+                "team_id": cls.team.id,
+                "user_id": cls.agent.id,
+            }
+        )
+        cls.company_b = cls.env["res.company"].create({"name": "After-Sales Co B"})
+        cls.manager_b = new_test_user(
+            cls.env,
+            login="as_manager_b",
+            groups="aftersales_service.group_aftersales_manager",
+            company_id=cls.company_b.id,
+            company_ids=[(6, 0, cls.company_b.ids)],
+        )
+
+    def _create_penalty(self, **vals):
+        """A draft penalty entry on the fixture ticket for the agent."""
+        return self.env["aftersales.penalty"].create(
+            dict(
+                {
+                    "user_id": self.agent.id,
+                    "ticket_id": self.ticket.id,
+                    "reason": "Did not call the customer back",
+                },
+                **vals,
+            )
         )

@@ -1,0 +1,171 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+COMPLAINT_STEPS = [
+    "complaint_step_listen",
+    "complaint_step_thank",
+    "complaint_step_apologise",
+    "complaint_step_analyse",
+    "complaint_step_wish",
+    "complaint_step_policy",
+    "complaint_step_service_number",
+]
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    is_complaint = fields.Boolean(
+        string="Complaint", tracking=True, index=True, help="投诉"
+    )
+    complainant_kind = fields.Selection(
+        [
+            ("suggestion", "Suggestion"),
+            ("redress", "Harmed, wants redress"),
+            ("money", "Seeks money"),
+            ("trouble", "Trouble-maker"),
+        ],
+        tracking=True,
+        help="Kind of complainant: gives a suggestion (建议), was harmed and "
+        "wants redress (受损要求补偿), sees a chance of money (借机索赔), "
+        "trouble-maker (无理取闹). Extortion: record the call and refer to the "
+        "consumer association.",
+    )
+    complaint_step_listen = fields.Boolean(
+        string="1. Listen and record", help="倾听并记录"
+    )
+    complaint_step_thank = fields.Boolean(string="2. Thank", help="致谢")
+    complaint_step_apologise = fields.Boolean(string="3. Apologise", help="道歉")
+    complaint_step_analyse = fields.Boolean(string="4. Analyse", help="分析问题")
+    complaint_step_wish = fields.Boolean(
+        string="5. Ask the customer's wish", help="询问客户的要求"
+    )
+    complaint_step_policy = fields.Boolean(
+        string="6. State policy and plan", help="说明政策与解决方案"
+    )
+    complaint_step_service_number = fields.Boolean(
+        string="7. Leave the service number", help="留下服务电话"
+    )
+    complaint_progress = fields.Integer(
+        string="Procedure Steps Done",
+        compute="_compute_complaint_progress",
+        store=True,
+    )
+    compensation_ids = fields.One2many(
+        "aftersales.compensation", "ticket_id", string="Compensations"
+    )
+    compensation_count = fields.Integer(compute="_compute_complaint_counts")
+    complaint_feedback_ids = fields.One2many(
+        "aftersales.complaint.feedback", "ticket_id", string="Feedback Forms"
+    )
+    complaint_feedback_count = fields.Integer(compute="_compute_complaint_counts")
+    penalty_ids = fields.One2many("aftersales.penalty", "ticket_id")
+    penalty_count = fields.Integer(compute="_compute_complaint_counts")
+
+    @api.depends(*COMPLAINT_STEPS)
+    def _compute_complaint_progress(self):
+        for ticket in self:
+            ticket.complaint_progress = sum(
+                1 for fname in COMPLAINT_STEPS if ticket[fname]
+            )
+
+    def _compute_complaint_counts(self):
+        counts = {}
+        for model, key in (
+            ("aftersales.compensation", "compensation_count"),
+            ("aftersales.complaint.feedback", "complaint_feedback_count"),
+            ("aftersales.penalty", "penalty_count"),
+        ):
+            counts[key] = dict(
+                self.env[model]._read_group(
+                    [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
+                )
+            )
+        for ticket in self:
+            for key, by_ticket in counts.items():
+                ticket[key] = by_ticket.get(ticket, 0)
+
+    def _open_related(self, xmlid, extra_context=None):
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("ticket_id", "in", self.ids)]
+        action["context"] = dict(
+            {"default_ticket_id": self[:1].id}, **(extra_context or {})
+        )
+        return action
+
+    def action_view_compensations(self):
+        return self._open_related("aftersales_service.action_aftersales_compensation")
+
+    def action_view_complaint_feedback(self):
+        return self._open_related(
+            "aftersales_service.action_aftersales_complaint_feedback"
+        )
+
+    def action_view_penalties(self):
+        return self._open_related("aftersales_service.action_aftersales_penalty")
+
+    # ------------------------------------------------------------------
+    # Forbidden phrases (服务禁语)
+    # ------------------------------------------------------------------
+    def _aftersales_is_customer_reply(self, message_type, subtype_xmlid, subtype_id):
+        if message_type != "comment" or not self.env.user._is_internal():
+            return False
+        comment = self.env.ref("mail.mt_comment")
+        if subtype_xmlid:
+            return subtype_xmlid == "mail.mt_comment"
+        return subtype_id == comment.id
+
+    def message_post(self, **kwargs):
+        if self._aftersales_is_customer_reply(
+            kwargs.get("message_type", "notification"),
+            kwargs.get("subtype_xmlid"),
+            kwargs.get("subtype_id"),
+        ):
+            phrase = self.env["aftersales.forbidden.phrase"]._find_in_text(
+                "%s %s" % (kwargs.get("subject") or "", kwargs.get("body") or "")
+            )
+            if phrase:
+                message = self.env._(
+                    "Your reply on ticket %(ticket)s contains the forbidden phrase "
+                    "「%(phrase)s」 (服务禁语). Please rephrase it before sending.",
+                    ticket=self.display_name,
+                    phrase=phrase.name,
+                )
+                if phrase.suggestion:
+                    message += "\n" + self.env._(
+                        "Suggestion: %s", phrase.suggestion
+                    )
+                raise UserError(message)
+        return super().message_post(**kwargs)
+
+    # ------------------------------------------------------------------
+    # SLA breach hook (called by the SLA chain)
+    # ------------------------------------------------------------------
+    def _aftersales_on_sla_breach(self, milestones):
+        """Propose a draft penalty for each breached milestone, in one create.
+
+        The responsible person is the milestone's responsible user, else the
+        ticket's assignee; a manager confirms or cancels the proposal.
+        """
+        res = super()._aftersales_on_sla_breach(milestones)
+        kinds = dict(milestones._fields["kind"]._description_selection(self.env))
+        breaches = []
+        for milestone in milestones:
+            ticket = milestone.ticket_id
+            user = milestone.user_id or ticket.user_id
+            if not user:
+                continue
+            reason = self.env._(
+                "SLA breach on %(ticket)s: milestone %(kind)s missed "
+                "(deadline %(deadline)s).",
+                ticket=ticket.display_name,
+                kind=kinds.get(milestone.kind, milestone.kind),
+                deadline=milestone.deadline,
+            )
+            origin = f"sla:{milestone._name}:{milestone.id}"
+            breaches.append((ticket, user, reason, origin))
+        if breaches:
+            self.env["aftersales.penalty"]._propose_for_sla_breach(breaches)
+        return res
