@@ -1,1 +1,4 @@
 from . import test_settings
+from . import test_rules
+from . import test_money
+from . import test_inspection
