@@ -724,6 +724,7 @@ class Rma(models.Model):
                 verdict_vals.append(
                     {
                         "rma_id": rma.id,
+                        "company_id": rma.company_id.id,
                         "sequence": len(results),
                         "rule": rule,
                         "result": result,
@@ -915,11 +916,15 @@ class Rma(models.Model):
         return super(Rma, todo).action_refund()
 
     def _aftersales_lock(self):
+        # NO KEY UPDATE: two validations exclude each other, while rows that
+        # merely reference the RMA (wizards, verdicts) can still be created.
         try:
-            self.env.cr.execute(
-                "SELECT id FROM rma WHERE id IN %s FOR UPDATE NOWAIT",
-                (tuple(self.ids),),
-            )
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    "SELECT id FROM rma WHERE id IN %s FOR NO KEY UPDATE NOWAIT",
+                    (tuple(self.ids),),
+                    log_exceptions=False,
+                )
         except psycopg2.errors.LockNotAvailable as exc:
             raise UserError(
                 _(

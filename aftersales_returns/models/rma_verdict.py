@@ -11,7 +11,7 @@ class AftersalesRmaVerdict(models.Model):
     _order = "rma_id, sequence, id"
 
     rma_id = fields.Many2one("rma", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="rma_id.company_id", store=True)
+    company_id = fields.Many2one("res.company", index=True)
     sequence = fields.Integer()
     rule = fields.Selection(
         [
