@@ -4,3 +4,4 @@ from . import test_money
 from . import test_inspection
 from . import test_concurrency
 from . import test_performance
+from . import test_portal
