@@ -24,7 +24,9 @@
         "views/aftersales_menus.xml",
         "views/res_config_settings_views.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/aftersales_returns_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "aftersales_returns/static/tests/tours/*.js",
