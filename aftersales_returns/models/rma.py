@@ -1149,12 +1149,24 @@ class Rma(models.Model):
         for rma in self:
             if template and rma.partner_id:
                 rma._add_message_subscribe_partner()
-                rma.message_post_with_source(
+                rma.with_context(aftersales_no_touch=True).message_post_with_source(
                     template,
                     message_type="comment",
                     subtype_xmlid="mail.mt_comment",
                 )
         self._aftersales_touch_contact()
+
+    def message_post(self, **kwargs):
+        """A public message to the customer counts as a contact."""
+        message = super().message_post(**kwargs)
+        if (
+            message.message_type == "comment"
+            and message.subtype_id
+            and not message.subtype_id.internal
+            and not self.env.context.get("aftersales_no_touch")
+        ):
+            self._aftersales_touch_contact()
+        return message
 
     def _aftersales_touch_contact(self):
         now = fields.Datetime.now()

@@ -116,6 +116,15 @@ class TestReturnInspection(AftersalesReturnsCommon):
         with freeze_time("2026-03-08 11:00:00"):
             self.assertEqual(model._cron_aftersales_contact_reminder(), 1)
             self.assertEqual(model._cron_aftersales_contact_reminder(), 0)
+            self.assertTrue(rma.activity_ids)
+        with freeze_time("2026-03-10 11:00:00"):
+            # The agent writes to the customer: the clock restarts.
+            rma.message_post(
+                body="We are on it", message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        with freeze_time("2026-03-12 11:00:00"):
+            self.assertEqual(model._cron_aftersales_contact_reminder(), 0)
 
     def test_contact_days_between_3_and_5(self):
         from odoo.exceptions import ValidationError
