@@ -12,8 +12,24 @@
     "installable": True,
     "depends": ["aftersales_service", "rma_sale"],
     "data": [
+        "security/aftersales_returns_security.xml",
+        "security/ir.model.access.csv",
+        "data/product_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "views/rma_views.xml",
+        "views/wizard_views.xml",
+        "views/stock_views.xml",
+        "views/portal_templates.xml",
         "views/aftersales_menus.xml",
         "views/res_config_settings_views.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/aftersales_returns_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_returns/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -1,0 +1,197 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
+from odoo import Command, fields
+from odoo.tests.common import TransactionCase, new_test_user
+
+INVOICE_DATE = "2026-03-02"
+
+
+class AftersalesReturnsCommon(TransactionCase):
+    """The one fixture class of aftersales_returns tests.
+
+    An appliance maker sells water heaters (untracked) and stoves (serials)
+    to two customers; each sale is delivered and invoiced on INVOICE_DATE.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        cls.company.partner_id.tz = "Asia/Shanghai"
+        cls.warehouse = cls.env["stock.warehouse"].search(
+            [("company_id", "=", cls.company.id)], limit=1
+        )
+        cls.operation = cls.env.ref("aftersales_returns.rma_operation_checked_return")
+        cls.user = new_test_user(
+            cls.env,
+            login="ret_user",
+            groups="aftersales_service.group_aftersales_user,stock.group_stock_user,"
+            "sales_team.group_sale_salesman",
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            login="ret_manager",
+            groups="aftersales_service.group_aftersales_manager,"
+            "stock.group_stock_user,sales_team.group_sale_salesman",
+        )
+        cls.stock_user = new_test_user(
+            cls.env, login="ret_stock", groups="stock.group_stock_user"
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Customer Wang", "email": "wang@example.com"}
+        )
+        cls.customer_b = cls.env["res.partner"].create(
+            {"name": "Customer Li", "email": "li@example.com"}
+        )
+        cls.heater = cls.env["product.product"].create(
+            {
+                "name": "Water Heater WH-60",
+                "type": "consu",
+                "is_storable": True,
+                "list_price": 1000.0,
+                "barcode": "6900000000601",
+                "taxes_id": [Command.clear()],
+                "aftersales_packing_list": "Mounting bracket\nValve\nManual",
+            }
+        )
+        cls.stove = cls.env["product.product"].create(
+            {
+                "name": "Gas Stove GS-2",
+                "type": "consu",
+                "is_storable": True,
+                "tracking": "serial",
+                "list_price": 800.0,
+                "taxes_id": [Command.clear()],
+            }
+        )
+        quant = cls.env["stock.quant"]
+        quant._update_available_quantity(cls.heater, cls.warehouse.lot_stock_id, 50)
+        cls.lots = cls.env["stock.lot"].create(
+            [
+                {"name": f"GS2-{i:03d}", "product_id": cls.stove.id}
+                for i in range(1, 5)
+            ]
+        )
+        for lot in cls.lots:
+            quant._update_available_quantity(
+                cls.stove, cls.warehouse.lot_stock_id, 1, lot_id=lot
+            )
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    @classmethod
+    def _sell(cls, partner, lines, invoice_date=INVOICE_DATE, lots=None,
+              deliver=True, invoice=True):
+        """Sell, deliver and invoice: lines = [(product, qty, price)]."""
+        order = cls.env["sale.order"].create(
+            {
+                "partner_id": partner.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "product_uom_qty": qty,
+                            "price_unit": price,
+                            "tax_id": [Command.clear()],
+                        }
+                    )
+                    for product, qty, price in lines
+                ],
+            }
+        )
+        order.action_confirm()
+        if deliver:
+            picking = order.picking_ids
+            for move in picking.move_ids:
+                if move.product_id.tracking == "serial":
+                    move.move_line_ids.unlink()
+                    move.move_line_ids = [
+                        Command.create(
+                            {
+                                "product_id": move.product_id.id,
+                                "lot_id": lot.id,
+                                "quantity": 1,
+                                "location_id": move.location_id.id,
+                                "location_dest_id": move.location_dest_id.id,
+                            }
+                        )
+                        for lot in lots[: int(move.product_uom_qty)]
+                    ]
+                else:
+                    move.quantity = move.product_uom_qty
+                move.picked = True
+            picking._action_done()
+        if invoice:
+            inv = order._create_invoices()
+            inv.invoice_date = invoice_date
+            inv.action_post()
+        return order
+
+    @classmethod
+    def _rma(cls, order, qty=1, reason="quality", remedy="refund",
+             package="opened", lot=None, line=None, **extra):
+        line = line or order.order_line[0]
+        move = line.move_ids.filtered(lambda m: m.state == "done")[:1]
+        vals = {
+            "partner_id": order.partner_id.id,
+            "partner_invoice_id": order.partner_invoice_id.id,
+            "partner_shipping_id": order.partner_shipping_id.id,
+            "origin": order.name,
+            "order_id": order.id,
+            "picking_id": move.picking_id.id,
+            "move_id": move.id,
+            "product_id": line.product_id.id,
+            "product_uom_qty": qty,
+            "product_uom": line.product_uom.id,
+            "operation_id": cls.operation.id,
+            "location_id": cls.warehouse.rma_loc_id.id,
+            "return_reason": reason,
+            "requested_remedy": remedy,
+            "package_state": package,
+            "lot_id": lot and lot.id,
+        }
+        vals.update(extra)
+        return cls.env["rma"].create(vals)
+
+    @classmethod
+    def _evidence(cls, rma, *kinds):
+        return cls.env["aftersales.rma.evidence"].create(
+            [
+                {
+                    "rma_id": rma.id,
+                    "kind": kind,
+                    "name": kind,
+                    "file": base64.b64encode(b"evidence"),
+                    "file_name": f"{kind}.txt",
+                }
+                for kind in kinds
+            ]
+        )
+
+    def _verdict(self, rma, rule):
+        return rma.aftersales_verdict_ids.filtered(lambda v: v.rule == rule).result
+
+    def _inspect(self, rma, result="stock", user=None, grade="a"):
+        wizard = (
+            self.env["aftersales.rma.inspection"]
+            .with_user(user or self.stock_user)
+            .create(
+                {
+                    "rma_id": rma.id,
+                    "result": result,
+                    "condition_grade": grade,
+                    "invoice_returned": True,
+                    "package_intact": True,
+                    "accessories_complete": True,
+                }
+            )
+        )
+        return wizard.action_validate()
+
+    @staticmethod
+    def _today_str(date):
+        return fields.Date.to_string(date)

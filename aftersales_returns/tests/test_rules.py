@@ -1,0 +1,232 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from freezegun import freeze_time
+from odoo.exceptions import UserError
+
+from .common import AftersalesReturnsCommon
+
+
+class TestReturnRules(AftersalesReturnsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.order = cls._sell(cls.customer, [(cls.heater, 3, 1000.0)])
+
+    # Windows ---------------------------------------------------------
+    @freeze_time("2026-03-09 10:00:00")
+    def test_return_window_day_7_passes(self):
+        rma = self._rma(self.order)
+        self._evidence(rma, "test_report")
+        rma.action_confirm()
+        self.assertEqual(rma.state, "confirmed")
+        self.assertEqual(self._verdict(rma, "window"), "pass")
+        self.assertEqual(rma.aftersales_verdict, "pass")
+
+    @freeze_time("2026-03-10 10:00:00")
+    def test_return_window_day_8_fails(self):
+        rma = self._rma(self.order)
+        self._evidence(rma, "test_report")
+        with self.assertRaisesRegex(UserError, "Time window"):
+            rma.action_confirm()
+        self.assertEqual(rma.state, "draft")
+        rma.action_aftersales_check()
+        self.assertEqual(self._verdict(rma, "window"), "fail")
+        self.assertIn("Day 8", rma.aftersales_verdict_html)
+
+    @freeze_time("2026-03-09 17:00:00")
+    def test_window_counts_in_company_timezone(self):
+        """17:00 UTC on day 7 is already day 8 in Shanghai: refused."""
+        rma = self._rma(self.order)
+        self._evidence(rma, "test_report")
+        rma.action_aftersales_check()
+        self.assertEqual(self._verdict(rma, "window"), "fail")
+
+    @freeze_time("2026-03-17 10:00:00")
+    def test_exchange_window_day_15_passes(self):
+        rma = self._rma(self.order, remedy="exchange")
+        self._evidence(rma, "test_report")
+        rma.action_aftersales_check()
+        self.assertEqual(self._verdict(rma, "window"), "pass")
+
+    @freeze_time("2026-03-18 10:00:00")
+    def test_exchange_window_day_16_fails(self):
+        rma = self._rma(self.order, remedy="exchange")
+        self._evidence(rma, "test_report")
+        rma.action_aftersales_check()
+        self.assertEqual(self._verdict(rma, "window"), "fail")
+
+    @freeze_time("2026-05-10 10:00:00")
+    def test_repair_uses_warranty_card(self):
+        rma = self._rma(self.order, remedy="repair")
+        self._evidence(rma, "test_report")
+        rma.action_aftersales_check()
+        self.assertEqual(self._verdict(rma, "window"), "fail")
+        self.env["aftersales.warranty"].create(
+            {
+                "partner_id": self.customer.id,
+                "product_id": self.heater.id,
+                "sale_line_id": self.order.order_line.id,
+                "start_date": "2026-03-02",
+                "end_date": "2027-03-01",
+            }
+        )
+        rma.action_aftersales_check()
+        self.assertEqual(self._verdict(rma, "window"), "pass")
+
+    # Invoice ---------------------------------------------------------
+    @freeze_time("2026-03-05 10:00:00")
+    def test_invoice_must_be_posted(self):
+        order = self._sell(self.customer, [(self.heater, 1, 1000.0)])
+        invoice = order.invoice_ids
+        rma = self._rma(order)
+        self.assertEqual(rma.invoice_id, invoice)
+        self.assertEqual(str(rma.invoice_date), "2026-03-02")
+        invoice.button_draft()
+        self._evidence(rma, "test_report")
+        with self.assertRaisesRegex(UserError, "Invoice"):
+            rma.action_confirm()
+
+    # Quantity --------------------------------------------------------
+    @freeze_time("2026-03-05 10:00:00")
+    def test_quantity_remaining_vs_one_more(self):
+        first = self._rma(self.order, qty=2)
+        self._evidence(first, "test_report")
+        first.action_confirm()
+        self.assertEqual(first.state, "confirmed")
+        one_more = self._rma(self.order, qty=2)
+        self._evidence(one_more, "test_report")
+        with self.assertRaisesRegex(UserError, "Quantity"):
+            one_more.action_confirm()
+        remaining = self._rma(self.order, qty=1)
+        self._evidence(remaining, "test_report")
+        remaining.action_confirm()
+        self.assertEqual(remaining.state, "confirmed")
+
+    @freeze_time("2026-03-05 10:00:00")
+    def test_quantity_not_delivered_not_returnable(self):
+        order = self._sell(self.customer, [(self.heater, 2, 1000.0)], deliver=False)
+        rma = self._rma(order, qty=1)
+        self._evidence(rma, "test_report")
+        rma.action_aftersales_check()
+        self.assertEqual(self._verdict(rma, "quantity"), "fail")
+
+    # Serial ----------------------------------------------------------
+    @freeze_time("2026-03-05 10:00:00")
+    def test_serial_delivered_to_another_customer(self):
+        order_a = self._sell(self.customer, [(self.stove, 1, 800.0)], lots=self.lots[0])
+        self._sell(self.customer_b, [(self.stove, 1, 800.0)], lots=self.lots[1])
+        wrong = self._rma(order_a, lot=self.lots[1])
+        self._evidence(wrong, "test_report")
+        with self.assertRaisesRegex(UserError, "Serial number"):
+            wrong.action_confirm()
+        right = self._rma(order_a, lot=self.lots[0])
+        self._evidence(right, "test_report")
+        right.action_confirm()
+        self.assertEqual(self._verdict(right, "serial"), "pass")
+        again = self._rma(order_a, lot=self.lots[0], qty=0)
+        again.action_aftersales_check()
+        self.assertEqual(self._verdict(again, "serial"), "fail")
+
+    # Package ---------------------------------------------------------
+    @freeze_time("2026-03-05 10:00:00")
+    def test_no_reason_sealed_vs_opened(self):
+        opened = self._rma(self.order, reason="no_reason", package="opened")
+        with self.assertRaisesRegex(UserError, "Package"):
+            opened.action_confirm()
+        sealed = self._rma(self.order, reason="no_reason", package="sealed")
+        sealed.action_confirm()
+        self.assertEqual(sealed.state, "confirmed")
+        self.assertFalse(sealed.aftersales_pickup_required)
+
+    # Evidence and approval -------------------------------------------
+    @freeze_time("2026-03-05 10:00:00")
+    def test_appearance_needs_evidence_and_approval(self):
+        rma = self._rma(self.order, reason="appearance")
+        rma.action_aftersales_check()
+        self.assertEqual(self._verdict(rma, "evidence"), "fail")
+        self.assertEqual(self._verdict(rma, "approval"), "fail")
+        self._evidence(rma, "photo", "courier")
+        with self.assertRaises(UserError):
+            rma.with_user(self.user).action_aftersales_approve()
+        rma.with_user(self.manager).action_aftersales_approve()
+        self.assertEqual(rma.aftersales_approved_by_id, self.manager)
+        self.assertTrue(rma.aftersales_approved_date)
+        rma.action_confirm()
+        self.assertEqual(rma.state, "confirmed")
+        self.assertTrue(rma.aftersales_pickup_required)
+        picking = rma.reception_move_id.picking_id
+        self.assertTrue(picking.aftersales_pickup_required)
+
+    @freeze_time("2026-03-05 10:00:00")
+    def test_quality_informs_product_manager(self):
+        self.heater.responsible_id = self.manager
+        rma = self._rma(self.order, reason="quality")
+        self._evidence(rma, "test_report")
+        rma.action_confirm()
+        activity = rma.activity_ids.filtered(lambda a: a.user_id == self.manager)
+        self.assertTrue(activity)
+
+    # Exchange stock --------------------------------------------------
+    @freeze_time("2026-03-05 10:00:00")
+    def test_exchange_shows_shortfall_and_expected_date(self):
+        rma = self._rma(self.order, qty=3, remedy="exchange")
+        self._evidence(rma, "test_report")
+        rma.action_aftersales_check()
+        self.assertEqual(self._verdict(rma, "stock"), "pass")
+        quant = self.env["stock.quant"]
+        available = quant._get_available_quantity(
+            self.heater, self.warehouse.lot_stock_id
+        )
+        quant._update_available_quantity(
+            self.heater, self.warehouse.lot_stock_id, -(available - 1)
+        )
+        receipt_type = self.warehouse.in_type_id
+        incoming = self.env["stock.picking"].create(
+            {
+                "picking_type_id": receipt_type.id,
+                "location_id": self.env.ref("stock.stock_location_suppliers").id,
+                "location_dest_id": self.warehouse.lot_stock_id.id,
+                "scheduled_date": "2026-03-20 08:00:00",
+                "move_ids": [
+                    (0, 0, {
+                        "name": "heater",
+                        "product_id": self.heater.id,
+                        "product_uom_qty": 10,
+                        "product_uom": self.heater.uom_id.id,
+                        "location_id": self.env.ref(
+                            "stock.stock_location_suppliers").id,
+                        "location_dest_id": self.warehouse.lot_stock_id.id,
+                        "date": "2026-03-20 08:00:00",
+                    })
+                ],
+            }
+        )
+        incoming.action_confirm()
+        rma.action_aftersales_check()
+        verdict = rma.aftersales_verdict_ids.filtered(lambda v: v.rule == "stock")
+        self.assertEqual(verdict.result, "warn")
+        self.assertIn("short by 2", verdict.message)
+        self.assertIn("2026-03-20", verdict.message)
+
+    # Override --------------------------------------------------------
+    @freeze_time("2026-03-20 10:00:00")
+    def test_manager_override_with_reason(self):
+        rma = self._rma(self.order)
+        self._evidence(rma, "test_report")
+        with self.assertRaises(UserError):
+            rma.action_confirm()
+        wizard = self.env["aftersales.rma.override"].with_user(self.manager).create(
+            {"rma_ids": [(6, 0, rma.ids)], "reason": "Loyal customer, goodwill"}
+        )
+        with self.assertRaises(UserError):
+            self.env["aftersales.rma.override"].with_user(self.user).create(
+                {"rma_ids": [(6, 0, rma.ids)], "reason": "x"}
+            ).action_override()
+        wizard.action_override()
+        self.assertEqual(rma.state, "confirmed")
+        self.assertEqual(rma.aftersales_verdict, "overridden")
+        self.assertEqual(rma.aftersales_override_by_id, self.manager)
+        self.assertIn(
+            "Loyal customer, goodwill",
+            "".join(rma.message_ids.mapped("body")),
+        )

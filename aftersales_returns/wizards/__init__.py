@@ -1,0 +1,3 @@
+from . import rma_override
+from . import rma_inspection
+from . import sale_order_rma_wizard
