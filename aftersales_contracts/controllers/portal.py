@@ -13,15 +13,11 @@ class DistributorReportPortal(CustomerPortal):
         if "distributor_report_count" in counters:
             Report = request.env["aftersales.distributor.report"]
             values["distributor_report_count"] = (
-                Report.search_count([])
-                if Report.has_access("read")
-                else 0
+                Report.search_count([]) if Report.has_access("read") else 0
             )
         return values
 
-    @http.route(
-        ["/my/distributor_reports"], type="http", auth="user"
-    )
+    @http.route(["/my/distributor_reports"], type="http", auth="user")
     def portal_my_distributor_reports(self, **kw):
         reports = request.env["aftersales.distributor.report"].search([])
         values = self._prepare_portal_layout_values()

@@ -43,7 +43,9 @@ class AftersalesAgreementUnit(models.Model):
     )
     quantity = fields.Float(default=1.0)
     site_partner_id = fields.Many2one(
-        "res.partner", string="Site Address", help="Where the unit is used (设备使用地址)."
+        "res.partner",
+        string="Site Address",
+        help="Where the unit is used (设备使用地址).",
     )
     zone = fields.Selection(
         [("city", "City"), ("suburb", "Suburb / County"), ("remote", "Remote")],

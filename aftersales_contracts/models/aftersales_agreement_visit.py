@@ -92,8 +92,7 @@ class AftersalesAgreementVisit(models.Model):
                 )
             if not visit.report:
                 raise UserError(
-                    self.env._("Visit %s needs a report before it is done.",
-                               visit.name)
+                    self.env._("Visit %s needs a report before it is done.", visit.name)
                 )
         self.write({"state": "done"})
 
@@ -120,7 +119,9 @@ class AftersalesAgreementVisit(models.Model):
             visit.activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=self.env._("Overdue preventive visit"),
-                user_id=visit.user_id.id or visit.contract_id.user_id.id or self.env.uid,
+                user_id=visit.user_id.id
+                or visit.contract_id.user_id.id
+                or self.env.uid,
             )
         visits.write({"overdue_notified": True})
         return visits

@@ -140,9 +140,7 @@ class AftersalesDistributorReport(models.Model):
                             lambda m: m.repair_line_type == "add"
                         ).product_id.mapped("display_name")
                     ),
-                    "repeat": bool(
-                        repair.lot_id and per_serial[repair.lot_id.id] > 1
-                    ),
+                    "repeat": bool(repair.lot_id and per_serial[repair.lot_id.id] > 1),
                     "callback_done": repair.aftersales_callback_done,
                 }
             )
@@ -152,9 +150,7 @@ class AftersalesDistributorReport(models.Model):
     def action_generate_lines(self):
         for rep in self:
             if rep.state != "draft":
-                raise UserError(
-                    self.env._("Report %s is already submitted.", rep.name)
-                )
+                raise UserError(self.env._("Report %s is already submitted.", rep.name))
             month_end = rep.month + relativedelta(months=1)
             repairs = self.env["repair.order"].search(
                 [
@@ -170,9 +166,7 @@ class AftersalesDistributorReport(models.Model):
     def action_submit(self):
         for rep in self:
             if rep.state != "draft":
-                raise UserError(
-                    self.env._("Report %s is already submitted.", rep.name)
-                )
+                raise UserError(self.env._("Report %s is already submitted.", rep.name))
         self.write(
             {
                 "state": "submitted",
@@ -213,9 +207,9 @@ class AftersalesDistributorReport(models.Model):
             ]
         )
         new.action_generate_lines()
-        missing = self.with_context(
-            mail_activity_quick_update=True
-        ).search([("is_missing", "=", True), ("missing_notified", "=", False)])
+        missing = self.with_context(mail_activity_quick_update=True).search(
+            [("is_missing", "=", True), ("missing_notified", "=", False)]
+        )
         for rep in missing:
             rep.activity_schedule(
                 "mail.mail_activity_data_todo",

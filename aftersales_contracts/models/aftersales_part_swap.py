@@ -46,7 +46,7 @@ class AftersalesPartSwap(models.Model):
         "product.product", string="Expected Old Part", required=True
     )
     due_date = fields.Date(index=True, required=True, tracking=True)
-    quantity_returned = fields.Float(readonly=True, tracking=True)
+    quantity_returned = fields.Float(readonly=True, tracking=True, default=0.0)
     return_move_ids = fields.Many2many(
         "stock.move", string="Return Moves", readonly=True, copy=False
     )
@@ -64,15 +64,22 @@ class AftersalesPartSwap(models.Model):
         readonly=True,
     )
     unit_cost = fields.Float(
-        string="Unit Cost", digits="Product Price", readonly=True,
+        string="Unit Cost",
+        digits="Product Price",
+        readonly=True,
         help="Cost price of the part when it was issued.",
     )
     cost_value = fields.Monetary(
-        string="Warranty Cost", currency_field="currency_id", readonly=True,
+        string="Warranty Cost",
+        currency_field="currency_id",
+        readonly=True,
         help="Cost of the parts issued under swap (warranty cost, not revenue).",
     )
     charge_line_id = fields.Many2one(
-        "account.move.line", string="Charge Line", readonly=True, index=True,
+        "account.move.line",
+        string="Charge Line",
+        readonly=True,
+        index=True,
         copy=False,
     )
     charge_move_id = fields.Many2one(
@@ -282,6 +289,7 @@ class AftersalesPartSwap(models.Model):
         )
         by_partner = {}
         for company, partner, product, ids, qty, returned in groups:
+            qty, returned = qty or 0.0, returned or 0.0
             if qty - returned <= 0:
                 continue
             by_partner.setdefault((company, partner), []).append(
@@ -318,8 +326,10 @@ class AftersalesPartSwap(models.Model):
                 swaps.write({"state": "charged", "charge_line_id": line.id})
                 self.env.cr.execute(
                     """UPDATE aftersales_part_swap
-                          SET quantity_charged = quantity - quantity_returned,
-                              amount_charged = (quantity - quantity_returned) * %s
+                          SET quantity_charged =
+                                  quantity - COALESCE(quantity_returned, 0),
+                              amount_charged =
+                                  (quantity - COALESCE(quantity_returned, 0)) * %s
                         WHERE id = ANY(%s)""",
                     (line.price_unit, list(ids)),
                 )
@@ -331,8 +341,9 @@ class AftersalesPartSwap(models.Model):
         """Invoice line at the part's COST price, not its sales price."""
         return {
             "product_id": product.id,
-            "name": self.env._("%s: old part not returned (charged at cost)",
-                               product.display_name),
+            "name": self.env._(
+                "%s: old part not returned (charged at cost)", product.display_name
+            ),
             "quantity": quantity,
             "price_unit": product.with_company(company).standard_price,
         }

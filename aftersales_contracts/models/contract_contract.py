@@ -216,8 +216,10 @@ class ContractContract(models.Model):
             ]
         )
         due = agreements.filtered(
-            lambda c: c.date_end - timedelta(days=c.company_id.aftersales_renewal_notice_days)
-            <= today
+            lambda c: (
+                c.date_end - timedelta(days=c.company_id.aftersales_renewal_notice_days)
+                <= today
+            )
         )
         for agreement in due:
             agreement.activity_schedule(
@@ -295,8 +297,7 @@ class ContractContract(models.Model):
         new = self.copy(self._prepare_renewal_vals())
         self.aftersales_renewal_id = new
         self.activity_ids.filtered(
-            lambda a: a.activity_type_id
-            == self.env.ref("mail.mail_activity_data_todo")
+            lambda a: a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
         ).action_feedback(feedback=self.env._("Renewed by %s", new.display_name))
         return {
             "type": "ir.actions.act_window",
@@ -341,8 +342,9 @@ class ContractContract(models.Model):
             end = rec.date_end or (start + relativedelta(years=1, days=-1))
             end = min(end, start + relativedelta(years=1, days=-1))
             existing = rec.aftersales_visit_ids.filtered(
-                lambda v, s=start, e=end: v.state != "cancelled"
-                and s <= v.planned_date <= e
+                lambda v, s=start, e=end: (
+                    v.state != "cancelled" and s <= v.planned_date <= e
+                )
             )
             missing = rec.aftersales_min_visits - len(existing)
             if missing <= 0:
@@ -462,11 +464,13 @@ class ContractContract(models.Model):
     # Late payment surcharge --------------------------------------------
     def _aftersales_overdue_invoices(self, on_date):
         return self._get_related_invoices().filtered(
-            lambda m: m.move_type == "out_invoice"
-            and m.state == "posted"
-            and m.payment_state in ("not_paid", "partial")
-            and m.invoice_date_due
-            and m.invoice_date_due < on_date
+            lambda m: (
+                m.move_type == "out_invoice"
+                and m.state == "posted"
+                and m.payment_state in ("not_paid", "partial")
+                and m.invoice_date_due
+                and m.invoice_date_due < on_date
+            )
         )
 
     def _aftersales_late_surcharge(self, on_date=None):
@@ -476,8 +480,10 @@ class ContractContract(models.Model):
         pct = self.company_id.aftersales_late_fee_per_day_pct
         result = {}
         for move in self._aftersales_overdue_invoices(on_date):
-            since = max(move.invoice_date_due, move.aftersales_surcharged_until or
-                        move.invoice_date_due)
+            since = max(
+                move.invoice_date_due,
+                move.aftersales_surcharged_until or move.invoice_date_due,
+            )
             days = (on_date - since).days
             if days <= 0:
                 continue
@@ -534,7 +540,11 @@ class ContractContract(models.Model):
             [
                 ("move_type", "in", ("out_invoice", "out_refund")),
                 ("state", "=", "posted"),
-                ("commercial_partner_id", "=", self.partner_id.commercial_partner_id.id),
+                (
+                    "commercial_partner_id",
+                    "=",
+                    self.partner_id.commercial_partner_id.id,
+                ),
                 ("invoice_date", ">=", fields.Date.to_date(f"{year}-01-01")),
                 ("invoice_date", "<=", fields.Date.to_date(f"{year}-12-31")),
                 ("company_id", "=", self.company_id.id),
@@ -548,9 +558,9 @@ class ContractContract(models.Model):
     def action_aftersales_settlement_bill(self, month_start=None):
         """Draft vendor bill per distributor from its closed repairs of a month."""
         if not month_start:
-            month_start = fields.Date.context_today(self).replace(day=1) - relativedelta(
-                months=1
-            )
+            month_start = fields.Date.context_today(self).replace(
+                day=1
+            ) - relativedelta(months=1)
         bills = self.env["account.move"]
         for rec in self.filtered(lambda c: c.aftersales_kind == "distributor"):
             repairs = rec._aftersales_settlement_repairs(month_start)
@@ -587,9 +597,7 @@ class ContractContract(models.Model):
                     lines.append(
                         Command.create(
                             {
-                                "name": self.env._(
-                                    "Repair fund %s", month_start.year
-                                ),
+                                "name": self.env._("Repair fund %s", month_start.year),
                                 "quantity": 1,
                                 "price_unit": fund,
                             }
@@ -641,10 +649,17 @@ class ContractContract(models.Model):
             sold = dict(
                 self.env["sale.order.line"]._read_group(
                     [
-                        ("order_id.partner_id", "child_of",
-                         rec.partner_id.commercial_partner_id.id),
+                        (
+                            "order_id.partner_id",
+                            "child_of",
+                            rec.partner_id.commercial_partner_id.id,
+                        ),
                         ("state", "=", "sale"),
-                        ("order_id.date_order", ">=", fields.Datetime.to_datetime(since)),
+                        (
+                            "order_id.date_order",
+                            ">=",
+                            fields.Datetime.to_datetime(since),
+                        ),
                         ("product_id", "in", products.ids),
                     ],
                     ["product_id"],
@@ -678,13 +693,16 @@ class ContractContract(models.Model):
         lines = self.aftersales_initial_stock_ids.filtered(lambda ln: ln.quantity > 0)
         if not lines:
             raise UserError(
-                self.env._("Agreement %s has no initial stock to deliver.",
-                           self.display_name)
+                self.env._(
+                    "Agreement %s has no initial stock to deliver.", self.display_name
+                )
             )
         if self.aftersales_initial_picking_id:
             raise UserError(
-                self.env._("The initial stock of agreement %s was already delivered.",
-                           self.display_name)
+                self.env._(
+                    "The initial stock of agreement %s was already delivered.",
+                    self.display_name,
+                )
             )
         warehouse = self.env["stock.warehouse"].search(
             [("company_id", "=", self.company_id.id)], limit=1

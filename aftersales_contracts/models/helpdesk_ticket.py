@@ -12,6 +12,11 @@ class HelpdeskTicket(models.Model):
         index=True,
         help="Serial of the unit; finds the service agreement covering it.",
     )
+    aftersales_reported_on = fields.Datetime(
+        string="Reported On",
+        default=fields.Datetime.now,
+        help="When the customer called: the agreement's response time runs from here.",
+    )
     aftersales_agreement_id = fields.Many2one(
         "contract.contract",
         string="Agreement",
@@ -39,11 +44,11 @@ class HelpdeskTicket(models.Model):
         compute="_compute_aftersales_fault_covered",
     )
 
-    @api.depends("aftersales_lot_id", "create_date")
+    @api.depends("aftersales_lot_id", "aftersales_reported_on")
     def _compute_aftersales_agreement_id(self):
         Contract = self.env["contract.contract"]
         for ticket in self:
-            start = ticket.create_date or fields.Datetime.now()
+            start = ticket.aftersales_reported_on or fields.Datetime.now()
             unit = Contract._aftersales_find_unit(
                 ticket.aftersales_lot_id,
                 on_date=fields.Date.context_today(ticket, start),

@@ -1,1 +1,6 @@
 from . import test_settings
+from . import test_agreement
+from . import test_visits
+from . import test_fees
+from . import test_part_swap
+from . import test_distributor
