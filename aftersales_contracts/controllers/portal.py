@@ -17,7 +17,7 @@ class DistributorReportPortal(CustomerPortal):
             )
         return values
 
-    @http.route(["/my/distributor_reports"], type="http", auth="user")
+    @http.route(["/my/distributor_reports"], type="http", auth="user", website=True)
     def portal_my_distributor_reports(self, **kw):
         reports = request.env["aftersales.distributor.report"].search([])
         values = self._prepare_portal_layout_values()
@@ -31,15 +31,16 @@ class DistributorReportPortal(CustomerPortal):
         type="http",
         auth="user",
         methods=["POST"],
+        website=True,
     )
     def portal_submit_distributor_report(self, report_id, **kw):
         try:
-            report = self._document_check_access(
-                "aftersales.distributor.report", report_id
-            )
+            self._document_check_access("aftersales.distributor.report", report_id)
         except (AccessError, MissingError):
             return request.redirect("/my")
-        # access checked above: the portal user owns this report
+        # access checked above: the portal user owns this report; sudo keeps
+        # the user as submitter
+        report = request.env["aftersales.distributor.report"].browse(report_id)
         if report.state == "draft":
             report.sudo().action_submit()
         return request.redirect("/my/distributor_reports")

@@ -4,3 +4,4 @@ from . import test_visits
 from . import test_fees
 from . import test_part_swap
 from . import test_distributor
+from . import test_portal
