@@ -25,5 +25,5 @@
         "views/other_views.xml",
         "views/portal_templates.xml",
     ],
-    "demo": [],
+    "demo": ["demo/aftersales_contracts_demo.xml"],
 }

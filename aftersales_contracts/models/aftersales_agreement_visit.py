@@ -46,6 +46,9 @@ class AftersalesAgreementVisit(models.Model):
     )
     overdue_notified = fields.Boolean(copy=False, readonly=True)
     user_id = fields.Many2one("res.users", string="Technician", tracking=True)
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Service Ticket", copy=False, readonly=True
+    )
     report = fields.Text(string="Visit Report")
     customer_signature = fields.Binary(copy=False, attachment=True)
     signed_by = fields.Char(copy=False)
@@ -103,6 +106,27 @@ class AftersalesAgreementVisit(models.Model):
                     self.env._("Visit %s is not planned any more.", visit.name)
                 )
         self.write({"state": "cancelled"})
+
+    def _prepare_ticket_vals(self):
+        self.ensure_one()
+        return {
+            "name": self.env._("Preventive visit %s", self.name),
+            "description": self.env._(
+                "<p>Preventive visit planned on %s.</p>", self.planned_date
+            ),
+            "partner_id": (self.site_partner_id or self.partner_id).id,
+            "user_id": self.user_id.id,
+            "company_id": self.company_id.id,
+            "aftersales_lot_id": self.unit_id.lot_id.id,
+        }
+
+    def action_create_ticket(self):
+        """Each visit can be dispatched as a service ticket."""
+        for visit in self.filtered(lambda v: not v.ticket_id):
+            visit.ticket_id = self.env["helpdesk.ticket"].create(
+                visit._prepare_ticket_vals()
+            )
+        return True
 
     def write(self, vals):
         if vals.get("customer_signature") and "signed_on" not in vals:

@@ -173,3 +173,15 @@ class TestAgreement(AftersalesContractsCommon):
             ),
             new,
         )
+
+    def test_seed_defaults_in_settings(self):
+        """Numbers of the agreements seed are company settings with defaults."""
+        company = self.env["res.company"].create({"name": "Other Co"})
+        self.assertEqual(company.aftersales_late_fee_per_day_pct, 0.2)
+        self.assertEqual(company.aftersales_software_fee_single_pct, 15.0)
+        self.assertEqual(company.aftersales_software_fee_network_pct, 20.0)
+        self.assertEqual(company.aftersales_swap_return_days, 30)
+        settings = self.env["res.config.settings"].create({})
+        settings.aftersales_swap_return_days = 45
+        settings.execute()
+        self.assertEqual(self.env.company.aftersales_swap_return_days, 45)

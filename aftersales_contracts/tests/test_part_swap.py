@@ -51,6 +51,13 @@ class TestPartSwap(AftersalesContractsCommon):
         with self.assertRaises(UserError):
             swap.action_charge()
 
+    def test_charge_by_hand(self):
+        swap = self._issue(self.part_board)
+        invoice = swap.action_charge()
+        self.assertEqual(swap.state, "charged")
+        self.assertEqual(invoice.amount_untaxed, 70.0)
+        self.assertFalse(swap.can_charge)
+
     def test_returned_in_time_is_not_charged(self):
         Swap = self.env["aftersales.part.swap"]
         swap = self._issue(self.part_valve)

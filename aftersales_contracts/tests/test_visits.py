@@ -62,3 +62,12 @@ class TestVisits(AftersalesContractsCommon):
         self.assertEqual(visit.state, "done")
         self.assertTrue(visit.signed_on)
         self.assertFalse(visit.is_overdue)
+
+    def test_visit_dispatched_as_ticket(self):
+        visit = self.agreement.action_aftersales_plan_visits()[:1]
+        visit.action_create_ticket()
+        ticket = visit.ticket_id
+        self.assertTrue(ticket)
+        self.assertEqual(ticket.aftersales_lot_id, visit.unit_id.lot_id)
+        visit.action_create_ticket()
+        self.assertEqual(visit.ticket_id, ticket)
