@@ -53,7 +53,9 @@ class AftersalesAgreementUnit(models.Model):
         required=True,
         help="Sets the response time: city (市区), suburb (郊县) or remote (外地).",
     )
-    contact_id = fields.Many2one("res.partner", string="Contact", help="联系人")
+    contact_id = fields.Many2one(
+        "res.partner", string="Contact", help="Contact person at the site (联系人)."
+    )
     date_start = fields.Date(related="contract_id.date_start")
     date_end = fields.Date(related="contract_id.date_end")
     active = fields.Boolean(related="contract_id.active")
