@@ -26,4 +26,9 @@
         "views/portal_templates.xml",
     ],
     "demo": ["demo/aftersales_contracts_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_contracts/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -5,3 +5,4 @@ from . import test_fees
 from . import test_part_swap
 from . import test_distributor
 from . import test_portal
+from . import test_tour
