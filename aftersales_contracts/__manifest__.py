@@ -14,6 +14,21 @@
     "data": [
         "views/aftersales_menus.xml",
         "views/res_config_settings_views.xml",
+        "security/aftersales_contracts_security.xml",
+        "security/ir.model.access.csv",
+        "data/aftersales_contracts_data.xml",
+        "data/ir_cron_data.xml",
+        "views/contract_contract_views.xml",
+        "views/aftersales_agreement_visit_views.xml",
+        "views/aftersales_part_swap_views.xml",
+        "views/aftersales_distributor_report_views.xml",
+        "views/other_views.xml",
+        "views/portal_templates.xml",
     ],
-    "demo": [],
+    "demo": ["demo/aftersales_contracts_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_contracts/static/tests/tours/*.js",
+        ],
+    },
 }
