@@ -120,6 +120,15 @@ class TestFees(AftersalesContractsCommon):
         self.dist_agreement.write(
             {"aftersales_repair_unit_fee": 50.0, "aftersales_visit_fee": 30.0}
         )
+        # the units are under the maker's warranty: the repairs read the card
+        self.env["aftersales.warranty"].create(
+            {
+                "partner_id": self.customer.id,
+                "product_id": self.heater.id,
+                "start_date": "2026-01-01",
+                "end_date": "2027-01-01",
+            }
+        )
         Repair = self.env["repair.order"]
         repairs = Repair.create(
             [
@@ -127,7 +136,7 @@ class TestFees(AftersalesContractsCommon):
                     "product_id": self.heater.id,
                     "partner_id": self.customer.id,
                     "aftersales_agreement_id": self.dist_agreement.id,
-                    "under_warranty": True,
+                    "schedule_date": "2026-04-08 09:00:00",
                     "aftersales_onsite": onsite,
                 }
                 for onsite in (True, False, True)

@@ -57,21 +57,19 @@ class TestReturnRules(AftersalesReturnsCommon):
 
     @freeze_time("2026-05-10 10:00:00")
     def test_repair_uses_warranty_card(self):
+        """Past the exchange window, a repair is accepted while the unit's
+        warranty card (created when the invoice was posted) covers it."""
+        cards = self.env["aftersales.warranty"].search(
+            [("sale_line_id", "in", self.order.order_line.ids)]
+        )
+        self.assertTrue(cards, "posting the invoice created the warranty card")
         rma = self._rma(self.order, remedy="repair")
         self._evidence(rma, "test_report")
         rma.action_aftersales_check()
-        self.assertEqual(self._verdict(rma, "window"), "fail")
-        self.env["aftersales.warranty"].create(
-            {
-                "partner_id": self.customer.id,
-                "product_id": self.heater.id,
-                "sale_line_id": self.order.order_line.id,
-                "start_date": "2026-03-02",
-                "end_date": "2027-03-01",
-            }
-        )
-        rma.action_aftersales_check()
         self.assertEqual(self._verdict(rma, "window"), "pass")
+        cards.write({"end_date": "2026-05-09"})
+        rma.action_aftersales_check()
+        self.assertEqual(self._verdict(rma, "window"), "fail")
 
     # Invoice ---------------------------------------------------------
     @freeze_time("2026-03-05 10:00:00")
