@@ -525,14 +525,15 @@ class AftersalesWarranty(models.Model):
                 state="out_of_warranty", reason=self.env._("Warranty ended on %s.", end)
             )
         elif excluded:
-            name = excluded.display_name if isinstance(excluded, models.Model) else ""
+            why = excluded.display_name if isinstance(excluded, models.Model) else ""
+            why = " (%s)" % why if why else ""
             result.update(
                 state="excluded",
                 reason=self.env._(
                     "In warranty until %(end)s, but the fault is excluded from "
                     "the warranty%(why)s: charged as out of warranty.",
                     end=end,
-                    why=f" ({name})" if name else "",
+                    why=why,
                 ),
             )
         else:
