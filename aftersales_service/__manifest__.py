@@ -37,6 +37,11 @@
         "wizards/aftersales_warranty_check_views.xml",
         "report/aftersales_warranty_report.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_service/static/tests/tours/aftersales_warranty_check_tour.js",
+        ],
+    },
     "demo": [
         "demo/aftersales_warranty_demo.xml",
     ],
