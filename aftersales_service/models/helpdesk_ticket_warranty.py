@@ -3,12 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-COVERAGE_STATES = [
-    ("in_warranty", "In warranty"),
-    ("out_of_warranty", "Out of warranty"),
-    ("excluded", "Excluded"),
-    ("unknown", "Unknown"),
-]
+from .aftersales_warranty import COVERAGE_STATES
 
 
 class HelpdeskTicket(models.Model):
@@ -50,8 +45,12 @@ class HelpdeskTicket(models.Model):
     )
     warranty_end_date = fields.Date(compute="_compute_warranty", store=True)
     warranty_reason = fields.Char(compute="_compute_warranty", store=True)
-    repair_ids = fields.One2many("repair.order", "ticket_id", string="Repairs")
-    repair_count = fields.Integer(compute="_compute_repair_count")
+    repair_ids = fields.One2many(
+        "repair.order", "ticket_id", string="Repairs", groups="stock.group_stock_user"
+    )
+    repair_count = fields.Integer(
+        compute="_compute_repair_count", groups="stock.group_stock_user"
+    )
 
     @api.depends(
         "partner_id", "product_id", "lot_id", "sale_order_id", "aftersales_exclusion_id"
