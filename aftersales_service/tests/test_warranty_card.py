@@ -62,6 +62,18 @@ class TestWarrantyCard(AftersalesCommon):
         self.Warranty._generate_from_sale_lines(order.order_line)
         self.assertEqual(len(self._cards(order)), 1)
 
+    def test_invoice_before_delivery(self):
+        """Invoiced before the serials are known: the card is made at delivery,
+        still dated on the invoice."""
+        lots = self._create_lots(self.product_heater, ["WH-0151"])
+        order = self._create_sale(self.product_heater, 1, date(2025, 3, 1))
+        self._invoice(order, D)
+        self.assertFalse(self._cards(order))
+        self._deliver(order, date(2025, 3, 14))
+        card = self._cards(order)
+        self.assertEqual(card.lot_id, lots)
+        self.assertEqual(card.start_date, D)
+
     def test_basis_delivery(self):
         self.company.aftersales_warranty_start = "delivery"
         lots = self._create_lots(self.product_heater, ["WH-0201"])
