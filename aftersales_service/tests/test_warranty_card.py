@@ -239,3 +239,9 @@ class TestWarrantyCard(AftersalesCommon):
         self.assertEqual(len(self._cards(large)), 25)
         self.assertEqual(count_small, count_large)
         self.assertLess(count_large, 40)
+        # and Odoo's own counter: 40 more lines, no more queries than 5 lines
+        larger = prepare(40)
+        self.env.invalidate_all()
+        with self.assertQueryCount(count_small):
+            self.Warranty._generate_from_sale_lines(larger.order_line)
+        self.assertEqual(len(self._cards(larger)), 40)
