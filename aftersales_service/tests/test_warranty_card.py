@@ -151,6 +151,22 @@ class TestWarrantyCard(AftersalesCommon):
         self.assertIn("voided", coverage["reason"])
         self.assertIn(refund.name, card.message_ids.mapped("body")[0])
 
+    def test_partial_credit_note_untracked(self):
+        """Refunding 1 of 3 units keeps the card for 2; refunding the rest voids."""
+        order, invoice = self._sell_and_invoice(self.product_hood, 3, None, D)
+        card = self._cards(order)
+        with freeze_time("2025-03-20"):
+            refund = invoice._reverse_moves()
+            refund.invoice_line_ids.quantity = 1
+            refund.action_post()
+        self.assertEqual(card.state, "active")
+        self.assertEqual(card.quantity, 2)
+        with freeze_time("2025-03-21"):
+            refund = invoice._reverse_moves()
+            refund.invoice_line_ids.quantity = 2
+            refund.action_post()
+        self.assertEqual(card.state, "void")
+
     def test_return_voids_card(self):
         lots = self._create_lots(self.product_heater, ["WH-0501", "WH-0502"])
         order, _invoice = self._sell_and_invoice(self.product_heater, 2, None, D)
