@@ -31,8 +31,12 @@
         "views/aftersales_warranty_extension_views.xml",
         "views/aftersales_warranty_exclusion_views.xml",
         "views/helpdesk_ticket_warranty_views.xml",
-        "views/repair_order_views.xml",
-        "views/res_partner_views.xml",
+        "views/repair_order_warranty_views.xml",
+        "views/res_partner_warranty_views.xml",
+        "views/sale_order_warranty_views.xml",
+        "views/account_move_warranty_views.xml",
+        "views/stock_lot_warranty_views.xml",
+        "views/product_category_warranty_views.xml",
         "views/aftersales_warranty_portal_templates.xml",
         "wizards/aftersales_warranty_check_views.xml",
         "report/aftersales_warranty_report.xml",
@@ -56,6 +60,11 @@
         "report/aftersales_complaint_feedback_report.xml",
         "report/aftersales_penalty_summary_report.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_service/static/tests/tours/aftersales_warranty_check_tour.js",
+        ],
+    },
     "demo": [
         "demo/aftersales_warranty_demo.xml",
         "demo/aftersales_penalty_demo.xml",

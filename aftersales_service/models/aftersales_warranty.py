@@ -5,7 +5,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
 DURATION_TYPES = [
@@ -13,6 +13,12 @@ DURATION_TYPES = [
     ("week", "Week(s)"),
     ("month", "Month(s)"),
     ("year", "Year(s)"),
+]
+COVERAGE_STATES = [
+    ("in_warranty", "In warranty"),
+    ("out_of_warranty", "Out of warranty"),
+    ("excluded", "Excluded"),
+    ("unknown", "Unknown"),
 ]
 
 
@@ -115,12 +121,7 @@ class AftersalesWarranty(models.Model):
     )
     extension_count = fields.Integer(compute="_compute_extension_count")
     coverage_state = fields.Selection(
-        [
-            ("in_warranty", "In warranty"),
-            ("out_of_warranty", "Out of warranty"),
-            ("excluded", "Excluded"),
-            ("unknown", "Unknown"),
-        ],
+        COVERAGE_STATES,
         compute="_compute_coverage_today",
         string="Coverage Today",
     )
@@ -226,6 +227,36 @@ class AftersalesWarranty(models.Model):
         for vals, name in zip(to_name, self._next_card_names(len(to_name))):
             vals["name"] = name
         return super().create(vals_list)
+
+    PROTECTED_FIELDS = {
+        "partner_id",
+        "product_id",
+        "lot_id",
+        "start_date",
+        "duration",
+        "duration_type",
+        "end_date",
+        "state",
+        "quantity",
+    }
+
+    def write(self, vals):
+        if (
+            self.PROTECTED_FIELDS & set(vals)
+            and not self.env.su
+            and not self.env.user.has_group(
+                "aftersales_service.group_aftersales_manager"
+            )
+        ):
+            raise UserError(
+                self.env._(
+                    "Only an After-Sales manager can change the customer, unit, "
+                    "dates or status of warranty card(s) %s; ask for an "
+                    "extension instead.",
+                    ", ".join(self.mapped("name")),
+                )
+            )
+        return super().write(vals)
 
     @api.model
     def _prepare_warranty_vals(self, sale_line, lot, quantity, start_date, basis):
@@ -525,8 +556,8 @@ class AftersalesWarranty(models.Model):
                 state="out_of_warranty", reason=self.env._("Warranty ended on %s.", end)
             )
         elif excluded:
-            name = excluded.display_name if isinstance(excluded, models.Model) else ""
-            why = " (%s)" % name if name else ""
+            why = excluded.display_name if isinstance(excluded, models.Model) else ""
+            why = " (%s)" % why if why else ""
             result.update(
                 state="excluded",
                 reason=self.env._(

@@ -3,12 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-COVERAGE_STATES = [
-    ("in_warranty", "In warranty"),
-    ("out_of_warranty", "Out of warranty"),
-    ("excluded", "Excluded"),
-    ("unknown", "Unknown"),
-]
+from .aftersales_warranty import COVERAGE_STATES
 
 
 class HelpdeskTicket(models.Model):

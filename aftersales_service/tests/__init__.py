@@ -13,3 +13,4 @@ from . import test_penalty_score
 from . import test_complaint
 from . import test_forbidden_phrase
 from . import test_penalty_tour
+from . import test_warranty_tour

@@ -62,6 +62,18 @@ class TestWarrantyCard(AftersalesCommon):
         self.Warranty._generate_from_sale_lines(order.order_line)
         self.assertEqual(len(self._cards(order)), 1)
 
+    def test_invoice_before_delivery(self):
+        """Invoiced before the serials are known: the card is made at delivery,
+        still dated on the invoice."""
+        lots = self._create_lots(self.product_heater, ["WH-0151"])
+        order = self._create_sale(self.product_heater, 1, date(2025, 3, 1))
+        self._invoice(order, D)
+        self.assertFalse(self._cards(order))
+        self._deliver(order, date(2025, 3, 14))
+        card = self._cards(order)
+        self.assertEqual(card.lot_id, lots)
+        self.assertEqual(card.start_date, D)
+
     def test_basis_delivery(self):
         self.company.aftersales_warranty_start = "delivery"
         lots = self._create_lots(self.product_heater, ["WH-0201"])
@@ -138,6 +150,22 @@ class TestWarrantyCard(AftersalesCommon):
         self.assertEqual(coverage["state"], "out_of_warranty")
         self.assertIn("voided", coverage["reason"])
         self.assertIn(refund.name, card.message_ids.mapped("body")[0])
+
+    def test_partial_credit_note_untracked(self):
+        """Refunding 1 of 3 units keeps the card for 2; refunding the rest voids."""
+        order, invoice = self._sell_and_invoice(self.product_hood, 3, None, D)
+        card = self._cards(order)
+        with freeze_time("2025-03-20"):
+            refund = invoice._reverse_moves()
+            refund.invoice_line_ids.quantity = 1
+            refund.action_post()
+        self.assertEqual(card.state, "active")
+        self.assertEqual(card.quantity, 2)
+        with freeze_time("2025-03-21"):
+            refund = invoice._reverse_moves()
+            refund.invoice_line_ids.quantity = 2
+            refund.action_post()
+        self.assertEqual(card.state, "void")
 
     def test_return_voids_card(self):
         lots = self._create_lots(self.product_heater, ["WH-0501", "WH-0502"])
@@ -227,3 +255,9 @@ class TestWarrantyCard(AftersalesCommon):
         self.assertEqual(len(self._cards(large)), 25)
         self.assertEqual(count_small, count_large)
         self.assertLess(count_large, 40)
+        # and Odoo's own counter: 40 more lines, no more queries than 5 lines
+        larger = prepare(40)
+        self.env.invalidate_all()
+        with self.assertQueryCount(count_small):
+            self.Warranty._generate_from_sale_lines(larger.order_line)
+        self.assertEqual(len(self._cards(larger)), 40)

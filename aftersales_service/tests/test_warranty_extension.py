@@ -86,3 +86,10 @@ class TestWarrantyExtension(AftersalesCommon):
             self._request(-2)
         ext = self._request(1)
         self.assertEqual(ext.new_end_date, date(2026, 4, 10))
+
+    def test_user_cannot_edit_card_dates(self):
+        with self.assertRaisesNaming(UserError, self.card.name):
+            self.card.with_user(self.user).end_date = date(2027, 3, 10)
+        self.assertEqual(self.card.end_date, date(2026, 3, 10))
+        self.card.with_user(self.manager).end_date = date(2026, 3, 11)
+        self.assertEqual(self.card.end_date, date(2026, 3, 11))

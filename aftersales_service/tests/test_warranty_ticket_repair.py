@@ -134,3 +134,22 @@ class TestWarrantyTicketRepair(AftersalesCommon):
         repair.aftersales_exclusion_id = False
         self.assertEqual(repair.aftersales_fee_policy, "free")
         self.assertEqual(part_line.price_unit, 0.0)
+
+    def test_ticket_form_for_agent_without_stock_rights(self):
+        """An after-sales user who is not a warehouse user can open the ticket."""
+        ticket = self._ticket()
+        Ticket = self.env["helpdesk.ticket"].with_user(self.user)
+        arch = Ticket.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="warranty_state"', arch)
+        self.assertNotIn('name="action_create_repair"', arch)
+        data = ticket.with_user(self.user).web_read(
+            {
+                "warranty_state": {},
+                "warranty_end_date": {},
+                "lot_id": {"fields": {"display_name": {}}},
+                "warranty_id": {"fields": {"display_name": {}}},
+                "sale_order_id": {"fields": {"display_name": {}}},
+            }
+        )[0]
+        self.assertEqual(data["warranty_state"], "in_warranty")
+        self.assertEqual(data["lot_id"]["display_name"], "WH-T001")

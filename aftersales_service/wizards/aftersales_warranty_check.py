@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.helpdesk_ticket_warranty import COVERAGE_STATES
+from ..models.aftersales_warranty import COVERAGE_STATES
 
 
 class AftersalesWarrantyCheck(models.TransientModel):

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .helpdesk_ticket_warranty import COVERAGE_STATES
+from .aftersales_warranty import COVERAGE_STATES
 
 
 class RepairOrder(models.Model):
