@@ -19,6 +19,12 @@ class TestPenalty(AftersalesCommon):
         return row.score if row else (company or self.company).aftersales_score_start
 
     # --- points -----------------------------------------------------------
+    def test_policy_defaults(self):
+        """A new company docks 3 points per incident from a score of 100."""
+        company = self.env["res.company"].create({"name": "New Service Co"})
+        self.assertEqual(company.aftersales_penalty_points, 3)
+        self.assertEqual(company.aftersales_score_start, 100)
+
     def test_default_three_points_exactly(self):
         """A confirmed normal case docks exactly 3 points by default."""
         self.assertEqual(self.company.aftersales_penalty_points, 3)
