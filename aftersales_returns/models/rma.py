@@ -787,7 +787,17 @@ class Rma(models.Model):
                 for rma, rules in failures.items()
                 if not rma.aftersales_override_reason
             }
-            if blocking:
+            if blocking and self.env.context.get("aftersales_soft_confirm"):
+                # From the sale order wizard: keep refused returns as drafts
+                # with their verdicts, confirm the others.
+                refused = self.browse([rma.id for rma in blocking])
+                for rma in refused:
+                    rma.message_post(
+                        body=self._aftersales_failure_message({rma: blocking[rma]})
+                    )
+                self -= refused
+                checked -= refused
+            elif blocking:
                 raise UserError(self._aftersales_failure_message(blocking))
         res = super().action_confirm()
         confirmed = checked.filtered(lambda r: r.state != "draft")

@@ -228,3 +228,21 @@ class TestReturnRules(AftersalesReturnsCommon):
             "Loyal customer, goodwill",
             "".join(rma.message_ids.mapped("body")),
         )
+
+    @freeze_time("2026-03-05 10:00:00")
+    def test_sale_order_wizard_keeps_refused_returns_as_draft(self):
+        wizard_id = self.order.action_create_rma()["res_id"]
+        wizard = self.env["sale.order.rma.wizard"].browse(wizard_id)
+        wizard.line_ids.write(
+            {
+                "quantity": 1,
+                "operation_id": self.operation.id,
+                "return_reason": "no_reason",
+                "package_state": "opened",
+            }
+        )
+        wizard.create_and_open_rma()
+        rma = self.order.rma_ids
+        self.assertEqual(rma.state, "draft")
+        self.assertEqual(rma.return_reason, "no_reason")
+        self.assertEqual(self._verdict(rma, "package"), "fail")

@@ -5,6 +5,17 @@ from odoo import fields, models
 from ..models.rma import RETURN_REASONS
 
 
+class SaleOrderRmaWizard(models.TransientModel):
+    _inherit = "sale.order.rma.wizard"
+
+    def create_and_open_rma(self):
+        """Refused returns stay in draft with their verdicts instead of
+        cancelling the whole request."""
+        return super(
+            SaleOrderRmaWizard, self.with_context(aftersales_soft_confirm=True)
+        ).create_and_open_rma()
+
+
 class SaleOrderLineRmaWizard(models.TransientModel):
     _inherit = "sale.order.line.rma.wizard"
 
