@@ -780,7 +780,7 @@ class Rma(models.Model):
     def action_confirm(self):
         drafts = self.filtered(lambda r: r.state == "draft")
         checked = drafts._aftersales_is_checked()
-        if checked and not self.env.context.get("aftersales_skip_checks"):
+        if checked:
             failures = checked._aftersales_run_checks()
             blocking = {
                 rma: rules
