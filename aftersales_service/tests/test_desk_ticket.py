@@ -393,3 +393,33 @@ class TestDeskTicket(AftersalesCommon):
              "target_rate:avg"],
         )
         self.assertEqual(groups[0][1:], (2, 1, 50.0, 80.0))
+
+    # ------------------------------------------------------------------
+    # Settings
+    # ------------------------------------------------------------------
+    def test_desk_seed_defaults(self):
+        """A new company gets seed 004's deadlines and the callback policy."""
+        company = self.env["res.company"].create({"name": "Desk Co"})
+        self.assertEqual(
+            (
+                company.aftersales_contact_hours,
+                company.aftersales_solution_hours,
+                company.aftersales_escalation_hours,
+                company.aftersales_decision_hours,
+                company.aftersales_relay_hours,
+                company.aftersales_sla_warning_hours,
+                company.aftersales_callback_delay_days,
+                company.aftersales_callback_target_rate,
+                company.aftersales_assignment_method,
+            ),
+            (4.0, 24.0, 24.0, 24.0, 24.0, 1.0, 3, 80.0, "first_responder"),
+        )
+
+    def test_callback_planned_after_delay(self):
+        with freeze_time(dt(MONDAY, 10)):
+            ticket = self._closed_ticket()
+        activity = ticket.activity_ids.filtered(
+            lambda a: a.activity_type_id
+            == self.env.ref("aftersales_service.mail_activity_type_callback")
+        )
+        self.assertEqual(str(activity.date_deadline), "2026-11-26")
