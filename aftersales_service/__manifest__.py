@@ -35,7 +35,9 @@
         "views/aftersales_callback_views.xml",
         "views/portal_ticket_templates.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/aftersales_desk_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "aftersales_service/static/tests/tours/*.js",
