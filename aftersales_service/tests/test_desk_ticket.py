@@ -310,7 +310,12 @@ class TestDeskTicket(AftersalesCommon):
                 self.env.flush_all()
                 queries.append(self.cr.sql_log_count - before)
                 breached.append(
-                    Milestone.search_count([("state", "=", "breached")])
+                    Milestone.search_count(
+                        [
+                            ("state", "=", "breached"),
+                            ("team_id", "=", self.desk_team.id),
+                        ]
+                    )
                 )
         self.assertLessEqual(queries[1], 35)
         self.assertEqual(breached[1:], [6, 56])
