@@ -60,13 +60,9 @@
         "report/aftersales_complaint_feedback_report.xml",
         "report/aftersales_penalty_summary_report.xml",
     ],
-    "assets": {
-        "web.assets_tests": [
-            "aftersales_service/static/tests/tours/aftersales_warranty_check_tour.js",
-        ],
-    },
     "demo": [
         "demo/aftersales_warranty_demo.xml",
+        "demo/aftersales_desk_demo.xml",
         "demo/aftersales_penalty_demo.xml",
     ],
     "assets": {

@@ -4,6 +4,7 @@ from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
+from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 
@@ -39,3 +40,29 @@ class AftersalesTicketPortal(CustomerPortal):
         if access_token:
             url += f"?access_token={access_token}"
         return request.redirect(url)
+
+
+class AftersalesTicketClose(HelpdeskTicketController):
+    @http.route()
+    def support_ticket_close(self, **kw):
+        """Closing from the portal is the customer's own confirmation: record
+        it (channel portal) for a ticket the user may read, then close."""
+        try:
+            ticket = request.env["helpdesk.ticket"].browse(int(kw.get("ticket_id")))
+            ticket.check_access("read")
+        except (AccessError, MissingError, TypeError, ValueError):
+            return request.redirect("/my")
+        stage = request.env["helpdesk.ticket.stage"].sudo().browse(
+            int(kw.get("stage_id") or 0)
+        )
+        ticket_sudo = ticket.sudo()
+        if (
+            stage.exists()
+            and stage.close_from_portal
+            and not ticket_sudo.customer_confirmed
+            and not ticket_sudo.stage_id.closed
+        ):
+            ticket_sudo._aftersales_record_confirmation(
+                "portal", user=request.env.user
+            )
+        return super().support_ticket_close(**kw)

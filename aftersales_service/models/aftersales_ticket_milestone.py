@@ -187,7 +187,9 @@ class AftersalesTicketMilestone(models.Model):
             ).id,
         }
 
-    def _sla_activity_vals(self, defaults, user, summary, note):
+    def _sla_activity_vals(self, defaults, user, summary):
+        """Activity values; no html note, to keep batches cheap (the chatter
+        message carries the details)."""
         self.ensure_one()
         return {
             **defaults,
@@ -195,7 +197,6 @@ class AftersalesTicketMilestone(models.Model):
             "user_id": user.id,
             "date_deadline": self.deadline.date(),
             "summary": summary,
-            "note": note,
         }
 
     def _sla_warn(self):
@@ -212,16 +213,9 @@ class AftersalesTicketMilestone(models.Model):
                     defaults,
                     user,
                     self.env._(
-                        "SLA due soon: %(kind)s", kind=kinds[milestone.kind]
-                    ),
-                    escape(
-                        self.env._(
-                            "Milestone '%(kind)s' of ticket %(ticket)s is due on "
-                            "%(deadline)s (UTC).",
-                            kind=kinds[milestone.kind],
-                            ticket=ticket.display_name,
-                            deadline=milestone.deadline,
-                        )
+                        "SLA due soon: %(kind)s, ticket %(ticket)s",
+                        kind=kinds[milestone.kind],
+                        ticket=ticket.display_name,
                     ),
                 )
             )
@@ -261,7 +255,6 @@ class AftersalesTicketMilestone(models.Model):
                         self.env._(
                             "SLA breached: %(kind)s", kind=kinds[milestone.kind]
                         ),
-                        escape(text),
                     )
                 )
         self.write({"state": "breached", "breach_notified": True})

@@ -353,9 +353,12 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         user = self.env.user
-        for vals in vals_list:
-            if not vals.get("first_responder_id") and not user.share:
-                vals["first_responder_id"] = user.id
+        # the receiving employee; not portal customers, nor the mail gateway
+        # or other automated jobs running as the superuser
+        if not user.share and not user._is_superuser():
+            for vals in vals_list:
+                if not vals.get("first_responder_id"):
+                    vals["first_responder_id"] = user.id
         tickets = super().create(vals_list)
         for ticket in tickets.filtered("first_responder_id"):
             ticket.message_subscribe(
@@ -364,7 +367,11 @@ class HelpdeskTicket(models.Model):
         if not self.env.context.get("aftersales_no_sla"):
             now = fields.Datetime.now()
             self.env["aftersales.ticket.milestone"].sudo().create(
-                [t._prepare_milestone_vals("contact", start=now) for t in tickets]
+                [
+                    t._prepare_milestone_vals("contact", start=now)
+                    for t in tickets
+                    if t._aftersales_calendar()
+                ]
             )
         return tickets
 

@@ -98,6 +98,39 @@ class TestPortalDesk(DeskHttpCommon):
         )
         self.assertFalse(other_ticket.customer_confirmed)
 
+    def test_portal_close_button_is_confirmation(self):
+        """helpdesk_mgmt's portal close button counts as the customer's
+        confirmation; it cannot close another customer's ticket."""
+        portal = new_test_user(
+            self.env,
+            login="as_portal_cust2",
+            groups="base.group_portal",
+            partner_id=self.customer.id,
+        )
+        self.stage_done.close_from_portal = True
+        ticket, other = self.env["helpdesk.ticket"].create(
+            [
+                {
+                    "name": "Hood light",
+                    "description": "Off",
+                    "partner_id": self.customer.id,
+                    "team_id": self.desk_team.id,
+                },
+                {"name": "Not yours", "description": "x", "team_id": self.desk_team.id},
+            ]
+        )
+        self.authenticate(portal.login, portal.login)
+        for record in (ticket, other):
+            self.url_open(
+                f"/ticket/close?ticket_id={record.id}&stage_id={self.stage_done.id}"
+            )
+        ticket.invalidate_recordset()
+        other.invalidate_recordset()
+        self.assertTrue(ticket.stage_id.closed)
+        self.assertEqual(ticket.confirmation_channel, "portal")
+        self.assertFalse(other.stage_id.closed)
+        self.assertFalse(other.customer_confirmed)
+
     def test_rpc_cannot_change_first_responder(self):
         """The rule holds over JSON-RPC too, even for a manager."""
         ticket = self.env["helpdesk.ticket"].create(

@@ -43,6 +43,16 @@ registry.category("web_tour.tours").add("aftersales_desk_log_request", {
             content: "The request is handed to the team",
             trigger: ".o_notification:contains(Request logged)",
         },
+        {
+            content: "Open my logged requests",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='aftersales_service.menu_aftersales_my_requests']",
+            run: "click",
+        },
+        {
+            content: "The first responder sees the ticket",
+            trigger: ".o_data_row:contains(Range hood noisy)",
+        },
     ],
 });
 
