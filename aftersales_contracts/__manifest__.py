@@ -24,6 +24,7 @@
         "views/aftersales_distributor_report_views.xml",
         "views/other_views.xml",
         "views/portal_templates.xml",
+        "report/aftersales_visit_report.xml",
     ],
     "demo": ["demo/aftersales_contracts_demo.xml"],
     "assets": {

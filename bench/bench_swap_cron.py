@@ -24,8 +24,9 @@ from odoo.tools import config
 SIZES = {"small": 2000, "large": 50000}
 DISTRIBUTORS = 10
 PARTS = 5
-# per distributor: invoice + its lines; per (distributor, part): 1 write + 1 update
-QUERY_BOUND = 150 + DISTRIBUTORS * PARTS * 8
+# one invoice per distributor (lines per part) and one UPDATE per (distributor,
+# part): measured 177 queries for both 2,000 and 50,000 swaps
+QUERY_BOUND = 250
 
 
 def main(argv):

@@ -227,8 +227,8 @@ class AftersalesPartSwap(models.Model):
             if swap.state == "charged":
                 refund = swap._create_refund(qty)
                 refunds |= refund
-                vals.update({"refund_move_id": refund.id, "state": "returned"})
-            elif vals["quantity_returned"] >= swap.quantity:
+                vals["refund_move_id"] = refund.id
+            if vals["quantity_returned"] >= swap.quantity:
                 vals["state"] = "returned"
             swap.write(vals)
         return refunds
@@ -319,21 +319,42 @@ class AftersalesPartSwap(models.Model):
         if not move_vals:
             return moves
         moves = self.env["account.move"].create(move_vals)
+        # One UPDATE per (distributor, part) whatever the number of swaps: the
+        # charge fields are readonly bookkeeping of this method (no tracking, no
+        # dependent stored fields), so a set-based update is safe and keeps the
+        # cron's query count bounded at 50,000 open swaps.
+        self.flush_model()
         for move, items in zip(moves, keys):
             invoice_lines = move.invoice_line_ids.sorted("id")
             for line, (_product, ids, _qty) in zip(invoice_lines, items):
-                swaps = self.browse(ids)
-                swaps.write({"state": "charged", "charge_line_id": line.id})
                 self.env.cr.execute(
                     """UPDATE aftersales_part_swap
-                          SET quantity_charged =
+                          SET state = 'charged',
+                              charge_line_id = %s,
+                              charge_move_id = %s,
+                              quantity_charged =
                                   quantity - COALESCE(quantity_returned, 0),
                               amount_charged =
-                                  (quantity - COALESCE(quantity_returned, 0)) * %s
-                        WHERE id = ANY(%s)""",
-                    (line.price_unit, list(ids)),
+                                  (quantity - COALESCE(quantity_returned, 0)) * %s,
+                              write_uid = %s,
+                              write_date = (now() at time zone 'UTC')
+                        WHERE id = ANY(%s) AND state = 'waiting'""",
+                    (line.id, move.id, line.price_unit, self.env.uid, list(ids)),
                 )
-                swaps.invalidate_recordset(["quantity_charged", "amount_charged"])
+        self.invalidate_model(
+            [
+                "state",
+                "charge_line_id",
+                "charge_move_id",
+                "quantity_charged",
+                "amount_charged",
+                "write_uid",
+                "write_date",
+                "can_charge",
+                "can_return",
+            ]
+        )
+        self.env["account.move.line"].invalidate_model(["aftersales_swap_ids"])
         return moves
 
     @api.model

@@ -306,14 +306,6 @@ class ContractContract(models.Model):
             "view_mode": "form",
         }
 
-    def copy_data(self, default=None):
-        default = dict(default or {})
-        if self.aftersales_kind and "aftersales_unit_ids" not in default:
-            default["aftersales_unit_ids"] = []
-        if self.aftersales_kind and "contract_line_ids" not in default:
-            default["contract_line_ids"] = []
-        return super().copy_data(default)
-
     # ------------------------------------------------------------------
     # Preventive visits
     # ------------------------------------------------------------------

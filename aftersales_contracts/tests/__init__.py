@@ -6,3 +6,4 @@ from . import test_part_swap
 from . import test_distributor
 from . import test_portal
 from . import test_tour
+from . import test_security

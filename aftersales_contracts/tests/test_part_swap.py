@@ -89,6 +89,17 @@ class TestPartSwap(AftersalesContractsCommon):
         self.assertEqual(refund.partner_id, self.distributor)
         self.assertEqual(swap.refund_move_id, refund)
 
+    def test_partial_late_return_credits_what_came_back(self):
+        Swap = self.env["aftersales.part.swap"]
+        swap = self._issue(self.part_valve, 2)
+        Swap._cron_charge_overdue(date(2026, 4, 1))
+        refund = swap.action_register_return(1)
+        self.assertEqual(refund.amount_untaxed, 45.0)
+        self.assertEqual(swap.state, "charged")
+        refund2 = swap.action_register_return(1)
+        self.assertEqual(refund2.amount_untaxed, 45.0)
+        self.assertEqual(swap.state, "returned")
+
     def test_free_part_under_threshold(self):
         """Threshold 10: the 8.00 seal is free, the 12.00 knob is swapped."""
         seal = self._issue(self.part_seal)

@@ -71,3 +71,18 @@ class TestVisits(AftersalesContractsCommon):
         self.assertEqual(ticket.aftersales_lot_id, visit.unit_id.lot_id)
         visit.action_create_ticket()
         self.assertEqual(visit.ticket_id, ticket)
+
+    def test_visit_report_printable(self):
+        visit = self.env["aftersales.agreement.visit"].create(
+            {
+                "contract_id": self.agreement.id,
+                "planned_date": date(2026, 3, 10),
+                "report": "Replaced the gas valve.",
+                "signed_by": "Manager Zhou",
+            }
+        )
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(
+            "aftersales_contracts.report_aftersales_visit", visit.ids
+        )
+        self.assertIn(b"Replaced the gas valve.", html)
+        self.assertIn(b"Manager Zhou", html)
