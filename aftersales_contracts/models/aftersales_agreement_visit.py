@@ -117,7 +117,8 @@ class AftersalesAgreementVisit(models.Model):
             "partner_id": (self.site_partner_id or self.partner_id).id,
             "user_id": self.user_id.id,
             "company_id": self.company_id.id,
-            "aftersales_lot_id": self.unit_id.lot_id.id,
+            "lot_id": self.unit_id.lot_id.id,
+            "product_id": self.unit_id.product_id.id,
         }
 
     def action_create_ticket(self):

@@ -6,12 +6,6 @@ from odoo import api, fields, models
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
-    aftersales_lot_id = fields.Many2one(
-        "stock.lot",
-        string="Serial Number (Agreement)",
-        index=True,
-        help="Serial of the unit; finds the service agreement covering it.",
-    )
     aftersales_reported_on = fields.Datetime(
         string="Reported On",
         default=fields.Datetime.now,
@@ -35,22 +29,18 @@ class HelpdeskTicket(models.Model):
         compute="_compute_aftersales_agreement_id",
         store=True,
     )
-    aftersales_fault_excluded = fields.Boolean(
-        string="Fault Excluded",
-        help="Tick when the fault is one of the agreement's exclusions.",
-    )
     aftersales_fault_covered = fields.Boolean(
         string="Fault Covered by Agreement",
         compute="_compute_aftersales_fault_covered",
     )
 
-    @api.depends("aftersales_lot_id", "aftersales_reported_on")
+    @api.depends("lot_id", "aftersales_reported_on")
     def _compute_aftersales_agreement_id(self):
         Contract = self.env["contract.contract"]
         for ticket in self:
             start = ticket.aftersales_reported_on or fields.Datetime.now()
             unit = Contract._aftersales_find_unit(
-                ticket.aftersales_lot_id,
+                ticket.lot_id,
                 on_date=fields.Date.context_today(ticket, start),
             )
             ticket.aftersales_agreement_unit_id = unit
@@ -59,9 +49,16 @@ class HelpdeskTicket(models.Model):
                 unit._response_deadline(start) if unit else False
             )
 
-    @api.depends("aftersales_agreement_id", "aftersales_fault_excluded")
+    @api.depends("aftersales_agreement_id", "aftersales_exclusion_id")
     def _compute_aftersales_fault_covered(self):
         for ticket in self:
             ticket.aftersales_fault_covered = bool(
-                ticket.aftersales_agreement_id and not ticket.aftersales_fault_excluded
+                ticket.aftersales_agreement_id and not ticket.aftersales_exclusion_id
             )
+
+    def _aftersales_lot_is_known(self):
+        """A serial covered by one of the agreements is known too (an
+        equipment agreement may cover units not sold by the company)."""
+        return super()._aftersales_lot_is_known() or bool(
+            self.aftersales_agreement_unit_id
+        )

@@ -44,7 +44,7 @@ class TestAgreement(AftersalesContractsCommon):
                     "name": "No hot water",
                     "description": "<p>Heater off</p>",
                     "partner_id": self.customer.id,
-                    "aftersales_lot_id": self.lot1.id,
+                    "lot_id": self.lot1.id,
                 }
             )
             remote = self.env["helpdesk.ticket"].create(
@@ -52,14 +52,14 @@ class TestAgreement(AftersalesContractsCommon):
                     "name": "Leak",
                     "description": "<p>Leak</p>",
                     "partner_id": self.customer.id,
-                    "aftersales_lot_id": self.lot2.id,
+                    "lot_id": self.lot2.id,
                 }
             )
             other = self.env["helpdesk.ticket"].create(
                 {
                     "name": "Noise",
                     "description": "<p>Noise</p>",
-                    "aftersales_lot_id": self.lot3.id,
+                    "lot_id": self.lot3.id,
                 }
             )
         self.assertEqual(city.aftersales_agreement_id, self.agreement)
@@ -72,7 +72,9 @@ class TestAgreement(AftersalesContractsCommon):
         )
         self.assertFalse(other.aftersales_agreement_id)
         self.assertFalse(other.aftersales_fault_covered)
-        city.aftersales_fault_excluded = True
+        city.aftersales_exclusion_id = self.env.ref(
+            "aftersales_service.exclusion_voltage"
+        )
         self.assertFalse(city.aftersales_fault_covered)
 
     @freeze_time("2026-06-01")

@@ -68,7 +68,7 @@ class TestVisits(AftersalesContractsCommon):
         visit.action_create_ticket()
         ticket = visit.ticket_id
         self.assertTrue(ticket)
-        self.assertEqual(ticket.aftersales_lot_id, visit.unit_id.lot_id)
+        self.assertEqual(ticket.lot_id, visit.unit_id.lot_id)
         visit.action_create_ticket()
         self.assertEqual(visit.ticket_id, ticket)
 

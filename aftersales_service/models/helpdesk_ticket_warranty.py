@@ -117,23 +117,31 @@ class HelpdeskTicket(models.Model):
     @api.constrains("lot_id", "partner_id")
     def _check_lot_sold_to_partner(self):
         for ticket in self.filtered(lambda t: t.lot_id and t.partner_id):
-            commercial = ticket.partner_id.commercial_partner_id
-            cards = self.env["aftersales.warranty"].search_count(
-                [
-                    ("lot_id", "=", ticket.lot_id.id),
-                    ("partner_id", "child_of", commercial.id),
-                ]
-            )
-            if not cards:
+            if not ticket._aftersales_lot_is_known():
                 raise ValidationError(
                     _(
                         "Ticket %(ticket)s: serial %(serial)s was not sold to "
                         "customer %(customer)s (no warranty card of theirs).",
                         ticket=ticket.display_name,
                         serial=ticket.lot_id.name,
-                        customer=commercial.display_name,
+                        customer=ticket.partner_id.commercial_partner_id.display_name,
                     )
                 )
+
+    def _aftersales_lot_is_known(self):
+        """Whether the ticket's serial belongs to its customer (hook): a
+        warranty card of theirs here; other addons accept more (agreements)."""
+        self.ensure_one()
+        commercial = self.partner_id.commercial_partner_id
+        return bool(
+            self.env["aftersales.warranty"].search_count(
+                [
+                    ("lot_id", "=", self.lot_id.id),
+                    ("partner_id", "child_of", commercial.id),
+                ],
+                limit=1,
+            )
+        )
 
     def _prepare_repair_vals(self):
         """Values of the repair order created from this ticket (hook)."""
