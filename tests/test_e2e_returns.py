@@ -11,7 +11,7 @@ import datetime
 
 import pytest
 from conftest import RPCError
-from helpers import sell_deliver_invoice, stocked_serials
+from helpers import sell_deliver_invoice
 
 
 def _rma_for(odoo, order_id, remedy="refund", reason="no_reason", package="sealed"):
@@ -19,7 +19,12 @@ def _rma_for(odoo, order_id, remedy="refund", reason="no_reason", package="seale
         "sale.order",
         "read",
         [order_id],
-        fields=["partner_id", "partner_invoice_id", "partner_shipping_id", "order_line"],
+        fields=[
+            "partner_id",
+            "partner_invoice_id",
+            "partner_shipping_id",
+            "order_line",
+        ],
     )
     [line] = odoo(
         "sale.order.line",
@@ -28,11 +33,16 @@ def _rma_for(odoo, order_id, remedy="refund", reason="no_reason", package="seale
         fields=["product_id", "product_uom", "move_ids"],
     )
     [move] = odoo("stock.move", "read", line["move_ids"], fields=["picking_id"])
-    [warehouse] = odoo("stock.warehouse", "search_read", [], fields=["rma_loc_id"], limit=1)
+    [warehouse] = odoo(
+        "stock.warehouse", "search_read", [], fields=["rma_loc_id"], limit=1
+    )
     [operation] = odoo(
         "ir.model.data",
         "search_read",
-        [["module", "=", "aftersales_returns"], ["name", "=", "rma_operation_checked_return"]],
+        [
+            ["module", "=", "aftersales_returns"],
+            ["name", "=", "rma_operation_checked_return"],
+        ],
         fields=["res_id"],
     )
     return odoo(

@@ -4,7 +4,6 @@ counter-entry and restores the scoreboard."""
 import uuid
 
 import pytest
-
 from conftest import RPCError
 
 

@@ -3,11 +3,12 @@
 import base64
 
 from odoo import http
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+
 from odoo.addons.rma_sale.controllers.sale_portal import (
     CustomerPortal as RmaSaleCustomerPortal,
 )
-from odoo.exceptions import AccessError, MissingError
-from odoo.http import request
 
 MAX_PHOTO_SIZE = 10 * 1024 * 1024
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import psycopg2
 from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_round
