@@ -32,7 +32,7 @@ class OdooRPC:
         body = resp.json()
         if body.get("error"):
             raise RPCError(body["error"])
-        return body["result"]
+        return body.get("result")  # Odoo omits "result" when a method returns None
 
     def __call__(self, model, method, *args, **kwargs):
         return self.call(

@@ -109,8 +109,11 @@ def test_no_reason_return_after_the_window_is_refused(odoo, hood):
     with pytest.raises(RPCError) as refused:
         odoo("rma", "action_confirm", [rma_id])
     assert refused.value.name == "odoo.exceptions.UserError"
+    assert "Time window" in refused.value.message
     [rma] = odoo("rma", "read", [rma_id], fields=["state"])
     assert rma["state"] == "draft"
+    # the refusal rolled back; checking without confirming keeps the verdicts
+    odoo("rma", "action_aftersales_check", [rma_id])
     verdicts = odoo(
         "aftersales.rma.verdict",
         "search_read",
@@ -123,8 +126,10 @@ def test_no_reason_return_after_the_window_is_refused(odoo, hood):
 def test_opened_package_cannot_be_returned_without_reason(odoo, hood):
     order_id = _sold_days_ago(odoo, hood, 2)
     rma_id = _rma_for(odoo, order_id, package="opened")
-    with pytest.raises(RPCError):
+    with pytest.raises(RPCError) as refused:
         odoo("rma", "action_confirm", [rma_id])
+    assert "Package" in refused.value.message
+    odoo("rma", "action_aftersales_check", [rma_id])
     verdicts = odoo(
         "aftersales.rma.verdict",
         "search_read",

@@ -43,10 +43,11 @@ def test_cards_from_invoice_then_voided_by_credit_note(odoo):
         assert card["state"] == "active"
 
     # A credit note for the whole invoice voids both cards.
+    [invoice] = odoo("account.move", "read", [invoice_id], fields=["journal_id"])
     reversal_id = odoo(
         "account.move.reversal",
         "create",
-        {"reason": "E2E refund"},
+        {"reason": "E2E refund", "journal_id": invoice["journal_id"][0]},
         context={"active_model": "account.move", "active_ids": [invoice_id]},
     )
     action = odoo(

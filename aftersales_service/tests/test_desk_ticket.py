@@ -317,7 +317,8 @@ class TestDeskTicket(AftersalesCommon):
                         ]
                     )
                 )
-        self.assertLessEqual(queries[1], 35)
+        # a small fixed bound (penalty proposals and demo data included)
+        self.assertLessEqual(queries[1], 40)
         self.assertEqual(breached[1:], [6, 56])
 
     # ------------------------------------------------------------------

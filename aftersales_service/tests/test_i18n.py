@@ -34,11 +34,13 @@ class TestTranslations(TransactionCase):
                 [],
                 f"{addon}.pot lacks strings: run tools/update_i18n.py",
             )
-            self.assertEqual(
-                sorted(committed - exported),
-                [],
-                f"{addon}.pot has stale strings: run tools/update_i18n.py",
-            )
+            if self.env.ref("base.user_demo", raise_if_not_found=False):
+                # the .pot is exported from a database with the demo data
+                self.assertEqual(
+                    sorted(committed - exported),
+                    [],
+                    f"{addon}.pot has stale strings: run tools/update_i18n.py",
+                )
 
     def test_zh_cn_complete(self):
         for addon in self._installed():
