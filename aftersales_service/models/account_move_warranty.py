@@ -8,7 +8,7 @@ class AccountMove(models.Model):
 
     def _post(self, soft=True):
         posted = super()._post(soft=soft)
-        if self.env.context.get("aftersales_no_warranty"):
+        if self.env["aftersales.warranty"]._aftersales_skip_generation():
             return posted
         posted_moves = self.filtered(lambda m: m.state == "posted")
         Warranty = self.env["aftersales.warranty"]

@@ -479,6 +479,12 @@ class AftersalesWarranty(models.Model):
             "context": {"default_warranty_id": self.id},
         }
 
+    @api.model
+    def _aftersales_skip_generation(self):
+        """Trusted code (tests, benchmarks) may build sales without cards by
+        passing ``aftersales_no_warranty`` as superuser; a user never can."""
+        return bool(self.env.su and self.env.context.get("aftersales_no_warranty"))
+
     # ------------------------------------------------------------------
     # Coverage: the one place that answers "is this unit covered?"
     # ------------------------------------------------------------------

@@ -23,7 +23,7 @@ class SaleOrder(models.Model):
 
     def _action_confirm(self):
         res = super()._action_confirm()
-        if not self.env.context.get("aftersales_no_warranty"):
+        if not self.env["aftersales.warranty"]._aftersales_skip_generation():
             self.env["aftersales.warranty"].sudo()._generate_from_sale_lines(
                 self.order_line
             )

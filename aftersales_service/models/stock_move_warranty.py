@@ -8,7 +8,7 @@ class StockMove(models.Model):
 
     def _action_done(self, cancel_backorder=False):
         done = super()._action_done(cancel_backorder=cancel_backorder)
-        if self.env.context.get("aftersales_no_warranty"):
+        if self.env["aftersales.warranty"]._aftersales_skip_generation():
             return done
         done = done.filtered(lambda m: m.state == "done")
         Warranty = self.env["aftersales.warranty"].sudo()

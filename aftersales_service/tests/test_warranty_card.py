@@ -261,3 +261,12 @@ class TestWarrantyCard(AftersalesCommon):
         with self.assertQueryCount(count_small):
             self.Warranty._generate_from_sale_lines(larger.order_line)
         self.assertEqual(len(self._cards(larger)), 40)
+
+    def test_users_cannot_skip_card_creation(self):
+        """The bulk-data switch is for trusted code: a user passing it over RPC
+        still gets warranty cards."""
+        Warranty = self.env["aftersales.warranty"].with_context(
+            aftersales_no_warranty=True
+        )
+        self.assertTrue(Warranty._aftersales_skip_generation())
+        self.assertFalse(Warranty.with_user(self.manager)._aftersales_skip_generation())
