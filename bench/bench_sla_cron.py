@@ -22,8 +22,9 @@ from odoo.tools import config
 
 SIZES = {"small": 2000, "large": 100000}
 BATCH = 1000
-# queries of one batch of warnings or breaches, plus the fixed part
-PER_BATCH_BOUND = 60
+# queries of one batch of warnings or breaches (penalty proposals included),
+# plus the fixed part; measured: 100,000 tickets -> 100 batches, 7,521 queries
+PER_BATCH_BOUND = 80
 FIXED_BOUND = 40
 
 
