@@ -27,6 +27,7 @@
     ],
     "demo": [
         "demo/aftersales_returns_demo.xml",
+        "demo/aftersales_pickup_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
