@@ -10,13 +10,14 @@
     "author": "After-Sales Suite Authors",
     "license": "AGPL-3",
     "installable": True,
-    "depends": ["aftersales_service", "rma_sale"],
+    "depends": ["aftersales_service", "rma_sale", "stock_delivery"],
     "data": [
         "security/aftersales_returns_security.xml",
         "security/ir.model.access.csv",
         "data/product_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "data/pickup_carrier_data.xml",
         "views/rma_views.xml",
         "views/wizard_views.xml",
         "views/stock_views.xml",
@@ -26,6 +27,7 @@
     ],
     "demo": [
         "demo/aftersales_returns_demo.xml",
+        "demo/aftersales_pickup_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

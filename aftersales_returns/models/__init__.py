@@ -6,3 +6,4 @@ from . import rma_evidence
 from . import product_template
 from . import stock_picking
 from . import sale_order
+from . import rma_demo

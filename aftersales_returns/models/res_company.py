@@ -66,6 +66,12 @@ class ResCompany(models.Model):
         string="Quarantine Location",
         help="Where inspected returns that cannot go back to stock wait.",
     )
+    aftersales_pickup_carrier_id = fields.Many2one(
+        "delivery.carrier",
+        string="Pickup Carrier",
+        help="Carrier the company sends to collect the goods when it is at "
+        "fault; set on the return receipt (公司安排物流取件).",
+    )
 
     @api.constrains("aftersales_contact_days")
     def _check_aftersales_contact_days(self):

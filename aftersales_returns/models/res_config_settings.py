@@ -39,3 +39,6 @@ class ResConfigSettings(models.TransientModel):
     aftersales_quarantine_location_id = fields.Many2one(
         related="company_id.aftersales_quarantine_location_id", readonly=False
     )
+    aftersales_pickup_carrier_id = fields.Many2one(
+        related="company_id.aftersales_pickup_carrier_id", readonly=False
+    )

@@ -171,6 +171,11 @@ class Rma(models.Model):
         readonly=False,
         help="The company sends logistics to collect the goods.",
     )
+    aftersales_pickup_carrier_id = fields.Many2one(
+        related="reception_move_id.picking_id.carrier_id",
+        string="Pickup Carrier",
+        help="Carrier collecting the goods, as set on the receipt.",
+    )
     # Inspection
     aftersales_inspection_state = fields.Selection(
         [("pending", "To Inspect"), ("done", "Inspected")],
@@ -840,17 +845,36 @@ class Rma(models.Model):
     def _aftersales_mark_pickup(self):
         for rma in self.filtered("aftersales_pickup_required"):
             picking = rma.sudo().reception_move_id.picking_id
-            if picking and not picking.aftersales_pickup_required:
-                picking.write(
-                    {
-                        "aftersales_pickup_required": True,
-                        "aftersales_pickup_note": _(
-                            "Collect from %s: the company is at fault.",
-                            rma.partner_shipping_id.display_name
-                            or rma.partner_id.display_name,
-                        ),
-                    }
-                )
+            if not picking:
+                continue
+            vals = rma._aftersales_prepare_pickup_vals(picking)
+            if vals:
+                picking.write(vals)
+
+    def _aftersales_prepare_pickup_vals(self, picking):
+        """Values arranging the pickup on the receipt: flag, note and the
+        company's pickup carrier (never replacing a carrier already set)."""
+        self.ensure_one()
+        vals = {}
+        if not picking.aftersales_pickup_required:
+            vals.update(
+                {
+                    "aftersales_pickup_required": True,
+                    "aftersales_pickup_note": _(
+                        "Collect from %s: the company is at fault.",
+                        self.partner_shipping_id.display_name
+                        or self.partner_id.display_name,
+                    ),
+                }
+            )
+        carrier = (self.company_id or picking.company_id).aftersales_pickup_carrier_id
+        if (
+            carrier
+            and not picking.carrier_id
+            and picking.state not in ("done", "cancel")
+        ):
+            vals["carrier_id"] = carrier.id
+        return vals
 
     def _create_receipt(self):
         res = super()._create_receipt()

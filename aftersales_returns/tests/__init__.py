@@ -5,3 +5,4 @@ from . import test_inspection
 from . import test_concurrency
 from . import test_performance
 from . import test_portal
+from . import test_pickup

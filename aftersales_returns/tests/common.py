@@ -25,6 +25,7 @@ class AftersalesReturnsCommon(TransactionCase):
             [("company_id", "=", cls.company.id)], limit=1
         )
         cls.operation = cls.env.ref("aftersales_returns.rma_operation_checked_return")
+        cls.pickup_carrier = cls.env.ref("aftersales_returns.delivery_carrier_pickup")
         cls.user = new_test_user(
             cls.env,
             login="ret_user",

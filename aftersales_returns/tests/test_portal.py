@@ -48,6 +48,15 @@ class TestReturnPortal(AftersalesReturnsCommon, HttpCase):
         )
         self.assertIn(window.message, response.text)
 
+    def test_customer_sees_pickup_carrier(self):
+        self.rma_a.action_confirm()
+        self.assertEqual(self.rma_a.aftersales_pickup_carrier_id, self.pickup_carrier)
+        self.authenticate("portal_wang", "portal_wang")
+        response = self.url_open(f"/my/rmas/{self.rma_a.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("aftersales_pickup_carrier", response.text)
+        self.assertIn(self.pickup_carrier.name, response.text)
+
     def test_other_customer_sees_nothing(self):
         self.authenticate("portal_lily", "portal_lily")
         response = self.url_open(f"/my/rmas/{self.rma_a.id}")
