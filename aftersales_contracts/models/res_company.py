@@ -70,7 +70,7 @@ class ResCompany(models.Model):
         "repair-quality feedback report (维修质量信息反馈单于日前送回).",
     )
     aftersales_callback_target_pct = fields.Float(
-        string="Callback Target (%)",
+        string="Distributor Callback Target (%)",
         default=30.0,
         help="Default minimum callbacks as a percentage of the month's repairs "
         "(回访量不得低于当月维修数量的%).",
