@@ -192,7 +192,7 @@ if [[ $U_TOTAL -gt 0 ]]; then
         >"$WORK/odoo-server.log" 2>&1 &
     ODOO_PID=$!
     for _ in $(seq 1 120); do
-        if "$PY" -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$RPC_PORT/web/webclient/version_info', data=b'{}', timeout=2)" 2>/dev/null; then
+        if "$PY" -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$RPC_PORT/web/health', timeout=2)" 2>/dev/null; then
             break
         fi
         sleep 1
