@@ -1,3 +1,5 @@
+from . import aftersales_guard
+from . import mail_thread
 from . import res_company
 from . import res_config_settings
 from . import aftersales_warranty

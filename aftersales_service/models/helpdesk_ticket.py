@@ -205,6 +205,20 @@ class HelpdeskTicket(models.Model):
             )
             ticket.can_record_callback = closed and is_agent
 
+    @api.model
+    def _aftersales_guarded_fields(self):
+        """Set only by the hand-over, confirmation and override actions."""
+        return super()._aftersales_guarded_fields() | {
+            "handover_accepted_by",
+            "handover_accepted_date",
+            "customer_confirmed",
+            "confirmation_channel",
+            "confirmed_by",
+            "confirmed_date",
+            "confirmation_note",
+            "close_override_reason",
+        }
+
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
@@ -493,7 +507,7 @@ class HelpdeskTicket(models.Model):
             }
             if not ticket.user_id:
                 vals["user_id"] = self.env.uid
-            ticket.write(vals)
+            ticket._aftersales_action_write(vals)
         return True
 
     def _aftersales_done_milestone(self, kind):
@@ -603,7 +617,7 @@ class HelpdeskTicket(models.Model):
                 raise UserError(
                     self.env._("Ticket %s is already closed.", ticket.display_name)
                 )
-        self.write(
+        self._aftersales_action_write(
             {
                 "customer_confirmed": True,
                 "confirmation_channel": channel,
@@ -684,7 +698,7 @@ class HelpdeskTicket(models.Model):
                 else self.env["helpdesk.ticket.stage"].search([])
             )
             stage = stages.filtered(lambda s: not s.closed)[:1]
-            ticket.write(
+            ticket._aftersales_action_write(
                 {
                     "stage_id": stage.id,
                     "customer_confirmed": False,

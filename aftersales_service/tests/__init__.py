@@ -1,4 +1,6 @@
 from . import test_settings
+from . import test_guard
+from . import test_foundation
 from . import test_i18n
 from . import test_tour_settings
 from . import test_warranty_card

@@ -17,21 +17,16 @@ class AftersalesTicketCloseOverride(models.TransientModel):
     def action_close(self):
         self.ensure_one()
         ticket = self.ticket_id
-        if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
-            raise UserError(
-                self.env._(
-                    "Only an after-sales manager can close ticket %s without the "
-                    "customer's confirmation.",
-                    ticket.display_name,
-                )
-            )
+        self.env.user._aftersales_check_manager(
+            ticket, self.env._("close without the customer's confirmation")
+        )
         if not (self.reason or "").strip():
             raise UserError(
                 self.env._(
                     "Write the reason for closing ticket %s.", ticket.display_name
                 )
             )
-        ticket.close_override_reason = self.reason
+        ticket._aftersales_action_write({"close_override_reason": self.reason})
         ticket.message_post(
             body=self.env._(
                 "Closed without the customer's confirmation by %(user)s. "

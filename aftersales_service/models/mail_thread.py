@@ -1,0 +1,96 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Automatic messages are sent as the company, never as the user whose click
+triggered them (who may have no e-mail address)."""
+
+import contextvars
+from contextlib import contextmanager
+
+from odoo import models
+
+_AS_COMPANY = contextvars.ContextVar("aftersales_notify_as_company", default=None)
+
+
+@contextmanager
+def _notify_as(company):
+    token = _AS_COMPANY.set(company)
+    try:
+        yield
+    finally:
+        _AS_COMPANY.reset(token)
+
+
+class MailThread(models.AbstractModel):
+    _inherit = "mail.thread"
+
+    def _aftersales_company(self):
+        """The company a record speaks for."""
+        self.ensure_one()
+        company = "company_id" in self._fields and self.company_id
+        return company or self.env.company
+
+    def _aftersales_sender(self, company=None):
+        """(author partner id, From address) of automatic messages: the
+        company, with its address (or the catchall/notification address)."""
+        company = company or self._aftersales_company()
+        email = company.email_formatted or company.partner_id.email_formatted
+        if not email:
+            email = self.env["ir.mail_server"]._get_default_from_address()
+        return company.partner_id.id, email or False
+
+    def _aftersales_message_post_auto(self, **kwargs):
+        """``message_post`` on each record, as its company."""
+        messages = self.env["mail.message"]
+        for record in self:
+            author_id, email_from = record._aftersales_sender()
+            values = dict(kwargs, author_id=author_id, email_from=email_from)
+            messages |= record.message_post(**values)
+        return messages
+
+    def _aftersales_message_post_with_source_auto(self, source_ref, **kwargs):
+        """``message_post_with_source`` (mail templates, views) on each
+        record, as its company."""
+        messages = self.env["mail.message"]
+        for record in self:
+            author_id, email_from = record._aftersales_sender()
+            messages |= record.message_post_with_source(
+                source_ref, author_id=author_id, email_from=email_from, **kwargs
+            )
+        return messages
+
+    def _aftersales_activity_schedule_auto(self, act_type_xmlid="", **kwargs):
+        """``activity_schedule`` whose assignment notification is sent as the
+        company."""
+        activities = self.env["mail.activity"]
+        for record in self:
+            with _notify_as(record._aftersales_company()):
+                activities |= record.activity_schedule(act_type_xmlid, **kwargs)
+        return activities
+
+    def message_notify(self, **kwargs):
+        company = _AS_COMPANY.get()
+        if company is not None and not kwargs.get("author_id"):
+            author_id, email_from = self[:1]._aftersales_sender(company)
+            kwargs.setdefault("author_id", author_id)
+            kwargs.setdefault("email_from", email_from)
+        return super().message_notify(**kwargs)
+
+
+class MailActivity(models.Model):
+    _inherit = "mail.activity"
+
+    def action_notify(self):
+        """Assignment notifications: as the record's company when the user
+        who assigns has no e-mail address (or when an automatic job assigns)."""
+        if _AS_COMPANY.get() is not None or self.env.user.email:
+            return super().action_notify()
+        for activity in self:
+            record = self.env[activity.res_model].browse(activity.res_id).sudo()
+            company = (
+                record._aftersales_company()
+                if hasattr(record, "_aftersales_company") and record.exists()
+                else self.env.company
+            )
+            with _notify_as(company):
+                super(MailActivity, activity).action_notify()
+        return True

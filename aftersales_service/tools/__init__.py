@@ -1,0 +1,9 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Small shared mechanisms of the suite (one of each): the action scope that
+lets actions set guarded fields, coded messages rendered in the reader's
+language, and dates and times shown in the reader's timezone."""
+
+from .guard import action_scope, in_action_scope
+from .coded import render_coded
+from .dates import reader_tz, format_reader_datetime, format_reader_date
