@@ -2,6 +2,7 @@
 the glossary's terms and keeps every placeholder and tag of the English.
 
 No server needed: these read the po files (tools/zh_glossary.py)."""
+
 import collections
 import importlib.util
 import os
@@ -16,7 +17,9 @@ _spec = importlib.util.spec_from_file_location(
 zh_glossary = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(zh_glossary)
 
-PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%[sd]|\{\{.*?\}\}|\{[a-z_]+\}|#[A-Z]+#", re.S)
+PLACEHOLDER = re.compile(
+    r"%\([a-z_]+\)[sd]|%[sd]|\{\{.*?\}\}|\{[a-z_]+\}|#[A-Z]+#", re.DOTALL
+)
 TAG = re.compile(r"<(/?[a-zA-Z0-9]+)[^>]*>")
 ATTR = re.compile(r'(t-[a-z-]+|data-oe-[a-z]+|href|class|style|invisible)="([^"]*)"')
 
@@ -28,7 +31,8 @@ def test_glossary_terms_used():
         for path, msgid, msgstr, english, chinese in report
     ]
     assert not lines, "\n".join(
-        lines + ["fix the msgstr, or add a reviewed line to i18n_src/glossary_exceptions.csv"]
+        lines
+        + ["fix the msgstr, or add a reviewed line to i18n_src/glossary_exceptions.csv"]
     )
 
 
@@ -37,9 +41,13 @@ def test_glossary_check_flags_a_wrong_term():
     wrong = polib.POEntry(msgid="Warranty Card", msgstr="质保卡", comment="module: x")
     right = polib.POEntry(msgid="Warranty Card", msgstr="保修卡", comment="module: x")
     ticket = polib.POEntry(msgid="Open Tickets", msgstr="未结门票", comment="module: x")
-    assert "warranty card" in [r["english"] for r in zh_glossary.check_entry(wrong, rules, set())]
+    assert "warranty card" in [
+        r["english"] for r in zh_glossary.check_entry(wrong, rules, set())
+    ]
     assert zh_glossary.check_entry(right, rules, set()) == []
-    assert "ticket" in [r["english"] for r in zh_glossary.check_entry(ticket, rules, set())]
+    assert "ticket" in [
+        r["english"] for r in zh_glossary.check_entry(ticket, rules, set())
+    ]
 
 
 def test_every_glossary_term_has_chinese():
@@ -60,6 +68,7 @@ def test_placeholders_and_markup_kept():
                 if source != target:
                     bad.append(
                         f"{os.path.relpath(path, ROOT)}: {entry.msgid[:80]!r}: "
-                        f"missing {dict(source - target)}, extra {dict(target - source)}"
+                        f"missing {dict(source - target)}, "
+                        f"extra {dict(target - source)}"
                     )
     assert not bad, "\n".join(bad)

@@ -31,7 +31,7 @@ EXCEPTIONS = os.path.join(ROOT, "i18n_src", "glossary_exceptions.csv")
 NOISE = re.compile(
     r"<[^>]*>|\{\{.*?\}\}|\$\{.*?\}|%\([a-z_]+\)[sd]|%[sd]|#[A-Z]+#|"
     r"object\.[\w.]+|[\w.]+_id\b|[a-z]+_[a-z_]+",
-    re.S,
+    re.DOTALL,
 )
 
 
@@ -50,7 +50,9 @@ def load_glossary(path=GLOSSARY):
                     "accept": [a for a in row["accept"].split("|") if a],
                     "avoid": [a for a in row.get("avoid", "").split("|") if a],
                     "scope": {s for s in row["scope"].split("|") if s},
-                    "regex": re.compile(r"(?<![A-Za-z])" + stem + r"[a-z]*", re.I),
+                    "regex": re.compile(
+                        r"(?<![A-Za-z])" + stem + r"[a-z]*", re.IGNORECASE
+                    ),
                     "notes": row["notes"],
                 }
             )
@@ -63,7 +65,9 @@ def load_exceptions(path=EXCEPTIONS):
     if not os.path.exists(path):
         return set()
     with open(path, encoding="utf-8", newline="") as f:
-        return {(row["msgid"], row["term"].strip().lower()) for row in csv.DictReader(f)}
+        return {
+            (row["msgid"], row["term"].strip().lower()) for row in csv.DictReader(f)
+        }
 
 
 def entry_modules(entry):

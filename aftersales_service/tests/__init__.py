@@ -17,3 +17,4 @@ from . import test_forbidden_phrase
 from . import test_penalty_tour
 from . import test_warranty_tour
 from . import test_zh_labels
+from . import test_oca_terms

@@ -24,10 +24,7 @@ class TestZhLabels(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"].search(
-            [("state", "=", "installed")]
-        )._update_translations("zh_CN")
+        zh_labels.install_zh_cn(cls.env)
         admin = cls.env.ref("base.user_admin")
         cls.zh_env = cls.env(user=admin, context={"lang": "zh_CN"})
 
@@ -67,9 +64,7 @@ class TestZhLabels(TransactionCase):
                 len(todo),
                 zh_labels.format_labels(todo),
             )
-        stale = [
-            row for row in allowlist if (row["label"], row["where"]) not in used
-        ]
+        stale = [row for row in allowlist if (row["label"], row["where"]) not in used]
         if stale:
             _logger.info(
                 "zh_CN: allow-list lines that match nothing here: %s",
@@ -87,9 +82,7 @@ class TestZhLabels(TransactionCase):
         field = self.env["ir.model.fields"]._get("helpdesk.ticket", "user_id")
         field.with_context(lang="zh_CN").field_description = "Assigned user"
         self.env.registry.clear_cache()
-        labels = zh_labels.scan_views(
-            self.zh_env, {"helpdesk.ticket": "helpdesk_mgmt"}
-        )
+        labels = zh_labels.scan_views(self.zh_env, {"helpdesk.ticket": "helpdesk_mgmt"})
         found = [
             label
             for label in labels

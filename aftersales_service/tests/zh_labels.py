@@ -54,7 +54,10 @@ def suite_models(env, root_xmlid="aftersales_service.menu_aftersales_root"):
         env["ir.module.module"]
         .sudo()
         .search(
-            [("state", "=", "installed"), ("author", "ilike", "Odoo Community Association")]
+            [
+                ("state", "=", "installed"),
+                ("author", "ilike", "Odoo Community Association"),
+            ]
         )
         .mapped("name")
     )
@@ -77,7 +80,10 @@ def suite_models(env, root_xmlid="aftersales_service.menu_aftersales_root"):
 
 
 def _static_invisible(node):
-    return node.get("invisible") in STATIC_TRUE or node.get("column_invisible") in STATIC_TRUE
+    return (
+        node.get("invisible") in STATIC_TRUE
+        or node.get("column_invisible") in STATIC_TRUE
+    )
 
 
 def _path(node):
@@ -102,7 +108,9 @@ class _Walker:
     def _describe(self, model, name):
         key = (model, name)
         if key not in self._fields:
-            desc = self.env[model].fields_get([name], ["string", "selection", "type", "relation"])
+            desc = self.env[model].fields_get(
+                [name], ["string", "selection", "type", "relation"]
+            )
             self._fields[key] = desc.get(name)
         return self._fields[key]
 
@@ -110,7 +118,9 @@ class _Walker:
         text = (text or "").strip()
         if text:
             where = f"{_path(node)} {what}".strip()
-            self.labels.append(Label(self.model, self.view, self.view_type, where, text))
+            self.labels.append(
+                Label(self.model, self.view, self.view_type, where, text)
+            )
 
     def walk(self, node, model):
         if not isinstance(node.tag, str) or _static_invisible(node):
@@ -139,7 +149,11 @@ class _Walker:
             self.add(node, node.text, "(text)")
         for child in node:
             self.walk(child, field_model)
-            if isinstance(child.tag, str) and child.tail and not _static_invisible(child):
+            if (
+                isinstance(child.tag, str)
+                and child.tail
+                and not _static_invisible(child)
+            ):
                 self.add(node, child.tail, "(text)")
 
 
@@ -147,14 +161,20 @@ def scan_views(env, models=None):
     labels = []
     models = models or suite_models(env)
     views = env["ir.ui.view"].search(
-        [("model", "in", list(models)), ("mode", "=", "primary"), ("type", "in", VIEW_TYPES)]
+        [
+            ("model", "in", list(models)),
+            ("mode", "=", "primary"),
+            ("type", "in", VIEW_TYPES),
+        ]
     )
     xmlids = views.get_external_id()
     for view in views:
         model = env[view.model]
         arch = model.get_view(view.id, view.type)["arch"]
         root = etree.fromstring(arch)
-        walker = _Walker(env, view.model, xmlids.get(view.id) or f"ir.ui.view,{view.id}", view.type)
+        walker = _Walker(
+            env, view.model, xmlids.get(view.id) or f"ir.ui.view,{view.id}", view.type
+        )
         walker.walk(root, view.model)
         for attr in ATTRIBUTES:
             if root.get(attr):
@@ -173,7 +193,13 @@ def scan_menus(env, root_xmlid="aftersales_service.menu_aftersales_root"):
         action = menu.action
         if action and action._name == "ir.actions.act_window":
             labels.append(
-                Label(action.res_model, xmlid, "menu", f"{menu.complete_name} (window title)", action.name)
+                Label(
+                    action.res_model,
+                    xmlid,
+                    "menu",
+                    f"{menu.complete_name} (window title)",
+                    action.name,
+                )
             )
     return labels
 
@@ -196,7 +222,11 @@ def load_allowlist(path):
 def allowed(label, allowlist):
     """The allow-list line that covers this label, or None."""
     for row in allowlist:
-        if row["label"] == label.text and row["where"] in ("*", label.model, label.view):
+        if row["label"] == label.text and row["where"] in (
+            "*",
+            label.model,
+            label.view,
+        ):
             return row
     return None
 
@@ -205,7 +235,9 @@ def allowlist_path(env):
     from odoo.modules.module import get_module_path
 
     return os.path.join(
-        os.path.dirname(get_module_path("aftersales_service")), "i18n_src", "zh_labels_allowlist.csv"
+        os.path.dirname(get_module_path("aftersales_service")),
+        "i18n_src",
+        "zh_labels_allowlist.csv",
     )
 
 
@@ -213,6 +245,17 @@ def format_labels(labels):
     lines = []
     for label in sorted(set(labels)):
         lines.append(
-            f"{label.model:<28} {label.view_type:<6} {label.view:<55} {label.where}: {label.text!r}"
+            f"{label.model:<28} {label.view_type:<6} {label.view:<55} "
+            f"{label.where}: {label.text!r}"
         )
     return "\n".join(lines)
+
+
+def install_zh_cn(env, modules=None):
+    """Activate zh_CN and load its translations, as Settings > Languages does
+    (all installed modules, or the given ones)."""
+    env["res.lang"]._activate_lang("zh_CN")
+    domain = [("state", "=", "installed")]
+    if modules:
+        domain.append(("name", "in", list(modules)))
+    env["ir.module.module"].search(domain)._update_translations("zh_CN")
