@@ -18,3 +18,4 @@ from . import test_penalty_tour
 from . import test_warranty_tour
 from . import test_zh_labels
 from . import test_oca_terms
+from . import test_zh_pdf
