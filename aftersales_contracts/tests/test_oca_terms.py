@@ -39,7 +39,7 @@ class TestOcaTermsContracts(AftersalesContractsCommon, HttpCase):
         self.assertEqual(contract_fields["recurring_rule_type"]["string"], "周期")
         self.assertEqual(
             dict(contract_fields["recurring_rule_type"]["selection"])["monthlylastday"],
-            "月末最后一天",
+            "个月（月末）",
         )
         self.assertEqual(
             contract_fields["recurring_next_date"]["string"], "下次开票日期"
