@@ -20,6 +20,8 @@ from collections import namedtuple
 
 from lxml import etree
 
+from odoo.exceptions import AccessError
+
 SUITE = ("aftersales_service", "aftersales_returns", "aftersales_contracts")
 VIEW_TYPES = ("form", "list", "kanban", "search")
 ATTRIBUTES = ("string", "placeholder", "confirm", "title", "sum")
@@ -27,6 +29,8 @@ CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 WORD = re.compile(r"[A-Za-z]{2,}")
 QWEB_ATTR = re.compile(r"^t-|^data-")
 STATIC_TRUE = {"1", "True", "true"}
+# selections that list names, not words: time zones, languages (their own names)
+NAME_SELECTIONS = {"tz", "lang"}
 
 Label = namedtuple("Label", "model view view_type where text")
 
@@ -106,13 +110,12 @@ class _Walker:
         self._fields = {}
 
     def _describe(self, model, name):
-        key = (model, name)
-        if key not in self._fields:
-            desc = self.env[model].fields_get(
-                [name], ["string", "selection", "type", "relation"]
+        if model not in self._fields:
+            # all fields at once: some models' fields_get only copes with that
+            self._fields[model] = self.env[model].fields_get(
+                attributes=["string", "selection", "type", "relation"]
             )
-            self._fields[key] = desc.get(name)
-        return self._fields[key]
+        return self._fields[model].get(name)
 
     def add(self, node, text, what):
         text = (text or "").strip()
@@ -138,8 +141,9 @@ class _Walker:
                     and not in_kanban_card
                 ):
                     self.add(node, desc.get("string"), "(field label)")
-                for _value, label in desc.get("selection") or []:
-                    self.add(node, label, "(selection value)")
+                if node.get("name") not in NAME_SELECTIONS:
+                    for _value, label in desc.get("selection") or []:
+                        self.add(node, label, "(selection value)")
                 if desc.get("relation"):
                     field_model = desc["relation"]
         for attr in ATTRIBUTES:
@@ -170,7 +174,10 @@ def scan_views(env, models=None):
     xmlids = views.get_external_id()
     for view in views:
         model = env[view.model]
-        arch = model.get_view(view.id, view.type)["arch"]
+        try:
+            arch = model.get_view(view.id, view.type)["arch"]
+        except AccessError:
+            continue  # a screen this user never opens
         root = etree.fromstring(arch)
         walker = _Walker(
             env, view.model, xmlids.get(view.id) or f"ir.ui.view,{view.id}", view.type
