@@ -38,7 +38,7 @@ class TestOcaTermsReturns(AftersalesReturnsCommon, HttpCase):
         rma_fields = self.zh["rma"].fields_get(
             ["state", "operation_id"], ["string", "selection"]
         )
-        self.assertEqual(rma_fields["operation_id"]["string"], "申请的处理方式")
+        self.assertEqual(rma_fields["operation_id"]["string"], "申请的处理流程")
         states = dict(rma_fields["state"]["selection"])
         self.assertEqual(states["draft"], "草稿")
         self.assertEqual(states["replaced"], "已换货")

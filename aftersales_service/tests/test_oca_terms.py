@@ -1,10 +1,29 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
+import os
+
+import polib
+
+from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tools.translate import code_translations
+from odoo.tests.common import TransactionCase
+from odoo.tools.translate import code_translations, trans_export
 
 from ..tools import oca_term
 from . import zh_labels
+
+# the OCA modules whose terms each suite addon ships (as in tools/oca_i18n.py)
+OCA_TERMS = {
+    "aftersales_service": ["helpdesk_mgmt", "product_warranty"],
+    "aftersales_returns": ["rma", "rma_sale", "rma_reason", "rma_lot"],
+    "aftersales_contracts": [
+        "contract",
+        "fieldservice",
+        "base_territory",
+        "helpdesk_mgmt_fieldservice",
+    ],
+}
 
 
 @tagged("post_install", "-at_install")
@@ -110,3 +129,37 @@ class TestOcaTermsService(HttpCase):
         for english in ("Newest", "Search in Title", "Last Stage Update"):
             self.assertNotIn(english, html)
         self.assertIn("热水器不加热", html)
+
+
+@tagged("post_install", "-at_install")
+class TestOcaTermsCurrent(TransactionCase):
+    """Every term of the installed OCA modules has its Chinese in the suite's
+    i18n_extra files: a new OCA release with new terms fails here until
+    tools/oca_i18n.py is run."""
+
+    def test_i18n_extra_covers_installed_oca_terms(self):
+        installed = set(
+            self.env["ir.module.module"]
+            .search([("state", "=", "installed")])
+            .mapped("name")
+        )
+        for addon, modules in OCA_TERMS.items():
+            if addon not in installed:
+                continue
+            oca = [m for m in modules if m in installed]
+            buf = io.BytesIO()
+            trans_export(False, oca, buf, "po", self.env.cr)
+            exported = {e.msgid for e in polib.pofile(buf.getvalue().decode())}
+            path = os.path.join(get_module_path(addon), "i18n_extra", "zh_CN.po")
+            shipped = {e.msgid: e.msgstr for e in polib.pofile(path)}
+            self.assertEqual(
+                sorted(exported - set(shipped)),
+                [],
+                f"{addon}/i18n_extra/zh_CN.po lacks terms of {oca}: "
+                "run tools/oca_i18n.py",
+            )
+            self.assertEqual(
+                sorted(m for m in exported if not shipped[m]),
+                [],
+                f"{addon}/i18n_extra/zh_CN.po: terms without Chinese",
+            )
