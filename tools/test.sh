@@ -89,6 +89,17 @@ elif ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/nul
     fi
 fi
 
+# --- A CJK font for the Chinese PDFs (the official odoo image has it) --------
+if command -v fc-list >/dev/null && [[ -z "$(fc-list :lang=zh family 2>/dev/null)" ]]; then
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+        say "installing fonts-noto-cjk for the Chinese PDFs"
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk) >"$WORK/apt-fonts.log" 2>&1 ||
+            say "could not install fonts-noto-cjk (see $WORK/apt-fonts.log): the Chinese PDF test will fail"
+    else
+        say "no Chinese font found (apt-get install fonts-noto-cjk): the Chinese PDF test will fail"
+    fi
+fi
+
 # --- PostgreSQL: a throwaway cluster, or a given server (docker compose) --------
 free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -15,3 +15,4 @@ from . import aftersales_initial_stock_line
 from . import aftersales_distributor_report
 from . import repair_order
 from . import helpdesk_ticket
+from . import oca_terms
