@@ -1,8 +1,10 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
 
+@tagged("post_install", "-at_install")
 class TestContractSettings(TransactionCase):
     def test_seed_defaults(self):
         """A new company prepares renewals one month (30 days) ahead."""
