@@ -80,12 +80,16 @@ def _read(odoo, swap_id, fields=("state", "due_date", "quantity", "unit_cost")):
 def test_swap_created_over_rpc_gets_the_policy(odoo, money):
     user = login_as(odoo, "user")
     swap_id = _swap(user, money)
-    swap = _read(odoo, swap_id, ["state", "due_date", "unit_cost", "cost_value", "move_id"])
+    swap = _read(
+        odoo, swap_id, ["state", "due_date", "unit_cost", "cost_value", "move_id"]
+    )
     assert swap["state"] == "waiting"
     assert swap["due_date"] == str(_today() + datetime.timedelta(days=30))
     assert swap["unit_cost"] == 45.0
     assert swap["cost_value"] == 90.0
-    [move] = odoo("stock.move", "read", [swap["move_id"][0]], ["state", "location_dest_id"])
+    [move] = odoo(
+        "stock.move", "read", [swap["move_id"][0]], ["state", "location_dest_id"]
+    )
     assert move["state"] == "done"
 
 
@@ -119,7 +123,9 @@ def test_swap_quantity_positive_and_bounded(odoo, money):
         with pytest.raises(RPCError) as err:
             _swap(user, money, qty)
         assert err.value.message
-    assert odoo(SWAP, "search_count", [["partner_id", "=", money["distributor"]]]) == count
+    assert (
+        odoo(SWAP, "search_count", [["partner_id", "=", money["distributor"]]]) == count
+    )
 
 
 def test_old_part_back_only_by_scanning_it(odoo, money):
@@ -133,7 +139,9 @@ def test_old_part_back_only_by_scanning_it(odoo, money):
     swap = _read(odoo, swap_id, ["state", "quantity_returned", "return_move_ids"])
     assert swap["state"] == "returned"
     assert swap["quantity_returned"] == 1.0
-    [move] = odoo("stock.move", "read", swap["return_move_ids"], ["state", "picking_code"])
+    [move] = odoo(
+        "stock.move", "read", swap["return_move_ids"], ["state", "picking_code"]
+    )
     assert move["state"] == "done"
     assert move["picking_code"] == "incoming"
 
@@ -152,7 +160,11 @@ def test_manager_without_accounting_prepares_the_charge_invoice(odoo, money):
     [invoice] = odoo(
         "account.move", "read", [swap["charge_move_id"][0]], ["state", "move_type"]
     )
-    assert invoice == {"id": swap["charge_move_id"][0], "state": "draft", "move_type": "out_invoice"}
+    assert invoice == {
+        "id": swap["charge_move_id"][0],
+        "state": "draft",
+        "move_type": "out_invoice",
+    }
     with pytest.raises(RPCError):
         manager("account.move", "action_post", [swap["charge_move_id"][0]])
 
@@ -170,7 +182,12 @@ def test_manager_without_accounting_prepares_the_settlement_bill(odoo, money):
     odoo("aftersales.agreement.visit", "action_done", [visit])
     manager = login_as(odoo, "manager")
     month = str(_today().replace(day=1))
-    manager("contract.contract", "action_aftersales_settlement_bill", [money["agreement"]], month)
+    manager(
+        "contract.contract",
+        "action_aftersales_settlement_bill",
+        [money["agreement"]],
+        month,
+    )
     [settlement] = odoo(
         "aftersales.agreement.settlement",
         "search_read",
@@ -179,9 +196,13 @@ def test_manager_without_accounting_prepares_the_settlement_bill(odoo, money):
     )
     assert settlement["visit_count"] == 1
     assert settlement["amount_total"] == 30.0
-    [bill] = odoo("account.move", "read", [settlement["bill_id"][0]], ["state", "move_type"])
+    [bill] = odoo(
+        "account.move", "read", [settlement["bill_id"][0]], ["state", "move_type"]
+    )
     assert (bill["state"], bill["move_type"]) == ("draft", "in_invoice")
-    tried = assert_guarded(odoo, manager, "aftersales.agreement.settlement", settlement["id"])
+    tried = assert_guarded(
+        odoo, manager, "aftersales.agreement.settlement", settlement["id"]
+    )
     assert "bill_id" in tried and "visit_count" in tried
 
 
@@ -213,19 +234,29 @@ def test_agreement_money_fields_guarded_and_terms_frozen(odoo, money):
     assert signed["aftersales_signed_on"] == str(_today())
     assert len(signed["contract_line_ids"]) == 1
     [invoice] = odoo(
-        "account.move", "read", [signed["aftersales_signing_move_id"][0]], ["state", "amount_total"]
+        "account.move",
+        "read",
+        [signed["aftersales_signing_move_id"][0]],
+        ["state", "amount_total"],
     )
     assert invoice["state"] == "draft"
     for role in ("user", "manager"):
         client = login_as(odoo, role)
         assert_guarded(
-            odoo, client, "contract.contract", agreement, skip=("aftersales_renewal_id",)
+            odoo,
+            client,
+            "contract.contract",
+            agreement,
+            skip=("aftersales_renewal_id",),
         )
         for vals in ({"aftersales_signing_fee": 1.0}, {"aftersales_late_fee_pct": 5.0}):
             with pytest.raises(RPCError):
                 client("contract.contract", "write", [agreement], vals)
     [after] = odoo(
-        "contract.contract", "read", [agreement], ["aftersales_signing_fee", "aftersales_late_fee_pct"]
+        "contract.contract",
+        "read",
+        [agreement],
+        ["aftersales_signing_fee", "aftersales_late_fee_pct"],
     )
     assert after["aftersales_signing_fee"] == 3000.0
     assert after["aftersales_late_fee_pct"] == 0.2

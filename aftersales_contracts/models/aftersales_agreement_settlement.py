@@ -79,13 +79,15 @@ class AftersalesAgreementSettlement(models.Model):
     @api.depends("contract_id", "month")
     def _compute_name(self):
         for rec in self:
-            rec.name = "%s %s" % (
-                rec.contract_id.display_name or "",
-                rec.month.strftime("%Y-%m") if rec.month else "",
-            )
+            month = rec.month.strftime("%Y-%m") if rec.month else ""
+            rec.name = f"{rec.contract_id.display_name or ''} {month}"
 
     @api.depends(
-        "repair_count", "repair_unit_fee", "visit_count", "visit_unit_fee", "fund_amount"
+        "repair_count",
+        "repair_unit_fee",
+        "visit_count",
+        "visit_unit_fee",
+        "fund_amount",
     )
     def _compute_amount_total(self):
         for rec in self:

@@ -104,8 +104,10 @@ class AftersalesAgreementYear(models.Model):
         ]
         years = self.search(domain, order="date_to, id", limit=batch_size)
         due = years.filtered(
-            lambda y: y.date_to
-            <= today + timedelta(days=y.company_id.aftersales_visit_shortfall_days)
+            lambda y: (
+                y.date_to
+                <= today + timedelta(days=y.company_id.aftersales_visit_shortfall_days)
+            )
         )
         for year in due:
             contract = year.contract_id

@@ -65,7 +65,9 @@ class AftersalesPartSwap(models.Model):
     product_id = fields.Many2one(
         "product.product", string="Part", required=True, index=True
     )
-    quantity = fields.Float(default=1.0, required=True, digits="Product Unit of Measure")
+    quantity = fields.Float(
+        default=1.0, required=True, digits="Product Unit of Measure"
+    )
     date = fields.Date(
         string="Issued On",
         required=True,
@@ -201,8 +203,10 @@ class AftersalesPartSwap(models.Model):
 
     @api.model
     def _aftersales_check_quantity_value(self, quantity, name=None):
-        if isinstance(quantity, bool) or not isinstance(quantity, int | float) or not (
-            math.isfinite(quantity) and 0 < quantity <= SWAP_MAX_QUANTITY
+        if (
+            isinstance(quantity, bool)
+            or not isinstance(quantity, int | float)
+            or not (math.isfinite(quantity) and 0 < quantity <= SWAP_MAX_QUANTITY)
         ):
             raise ValidationError(
                 self.env._(
@@ -410,14 +414,6 @@ class AftersalesPartSwap(models.Model):
     # ------------------------------------------------------------------
     # Stock
     # ------------------------------------------------------------------
-    def _aftersales_issue_location(self):
-        """Where the part leaves from: the repair's parts location, else the
-        stock of the company's warehouse."""
-        self.ensure_one()
-        if self.repair_id.location_id.usage == "internal":
-            return self.repair_id.location_id
-        return self._warehouse().lot_stock_id
-
     def _warehouse(self):
         self.ensure_one()
         return self.env["stock.warehouse"].search(
@@ -425,21 +421,22 @@ class AftersalesPartSwap(models.Model):
         )
 
     def _aftersales_issue_moves(self):
-        """One done move per swap, created and validated in one batch: the part
-        leaves the warehouse to the Warranty Cost location (a warranty cost,
-        never a sale).
+        """The parts leave the warehouse to the Warranty Cost location (a
+        warranty cost, never a sale) by done stock moves, in one batch: one
+        move per swap, or per part and distributor when swaps are created in
+        bulk (imports), each swap linked to the move that issued it.
 
-        The moves are the swaps' own consequence, built from the swap's
-        product, quantity (bounded) and the company's locations: they are
-        created as superuser so an after-sales agent without stock rights can
-        issue the part the repair needs.
+        The moves are the swaps' own consequence, built from the swap's part,
+        quantity (bounded) and the company's locations: they are created as
+        superuser so an after-sales agent without stock rights can issue the
+        part a repair needs.
         """
         if not self:
             return self.env["stock.move"]
         dest = self.env.ref("aftersales_contracts.stock_location_warranty_cost")
         Move = self.env["stock.move"].sudo()
-        vals_list = []
         warehouses = {}
+        groups = {}
         for swap in self:
             warehouse = warehouses.get(swap.company_id)
             if warehouse is None:
@@ -458,18 +455,36 @@ class AftersalesPartSwap(models.Model):
                 if swap.repair_id.location_id.usage == "internal"
                 else warehouse.lot_stock_id
             )
-            product = swap.product_id
+            key = (swap.company_id, warehouse, source, swap.partner_id, swap.product_id)
+            if swap.product_id.tracking != "none" or swap.repair_id:
+                key += (swap.id,)  # one move each: serials, repair traceability
+            groups.setdefault(key, self.browse())
+            groups[key] |= swap
+        vals_list = []
+        for key, swaps in groups.items():
+            company, warehouse, source, partner, product = key[:5]
+            quantity = sum(swaps.mapped("quantity"))
+            first = swaps[:1]
+            name = (
+                first.name
+                if len(swaps) == 1
+                else self.env._(
+                    "%(first)s and %(count)s other swaps",
+                    first=first.name,
+                    count=len(swaps) - 1,
+                )
+            )
             vals_list.append(
                 {
-                    "name": swap.name,
-                    "origin": swap.repair_id.name or swap.name,
-                    "company_id": swap.company_id.id,
+                    "name": name,
+                    "origin": first.repair_id.name or name,
+                    "company_id": company.id,
                     "product_id": product.id,
                     "product_uom": product.uom_id.id,
-                    "product_uom_qty": swap.quantity,
+                    "product_uom_qty": quantity,
                     "location_id": source.id,
                     "location_dest_id": dest.id,
-                    "partner_id": swap.partner_id.id,
+                    "partner_id": partner.id,
                     "picking_type_id": warehouse.out_type_id.id,
                     "picked": True,
                     "move_line_ids": [
@@ -479,10 +494,10 @@ class AftersalesPartSwap(models.Model):
                             {
                                 "product_id": product.id,
                                 "product_uom_id": product.uom_id.id,
-                                "quantity": swap.quantity,
+                                "quantity": quantity,
                                 "location_id": source.id,
                                 "location_dest_id": dest.id,
-                                "company_id": swap.company_id.id,
+                                "company_id": company.id,
                             },
                         )
                     ],
@@ -515,6 +530,6 @@ class AftersalesPartSwap(models.Model):
                     )
             tracked.picked = True
         moves._action_done()
-        for swap, move in zip(self, moves):
-            swap.move_id = move.id
+        for swaps, move in zip(groups.values(), moves, strict=True):
+            swaps.move_id = move.id
         return moves

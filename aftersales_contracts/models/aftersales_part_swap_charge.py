@@ -90,9 +90,7 @@ class AftersalesPartSwap(models.Model):
         done = 0
         if batch:
             partner_ids = [partner.id for _company, partner, _count in batch]
-            moves, _skipped = self._charge(
-                domain + [("partner_id", "in", partner_ids)]
-            )
+            moves, _skipped = self._charge(domain + [("partner_id", "in", partner_ids)])
             done = sum(count for _company, _partner, count in batch)
         remaining = sum(count for _company, _partner, count in groups[batch_size:])
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
@@ -123,7 +121,9 @@ class AftersalesPartSwap(models.Model):
         A swap that cannot be charged is skipped, logged and marked with the
         reason; the others are charged. Returns (invoices, skipped swaps).
         """
-        self = self.with_context(tracking_disable=True, mail_notrack=True)
+        self = self.with_context(  # noqa: PLW0642
+            tracking_disable=True, mail_notrack=True
+        )
         query = self._search(domain)
         self.flush_model()
         valid = SQL(
@@ -160,7 +160,14 @@ class AftersalesPartSwap(models.Model):
             )
         )
         by_partner = {}
-        for company_id, partner_id, product_id, cost, ids, qty in self.env.cr.fetchall():
+        for (
+            company_id,
+            partner_id,
+            product_id,
+            cost,
+            ids,
+            qty,
+        ) in self.env.cr.fetchall():
             if not qty or qty <= 0:
                 continue
             by_partner.setdefault((company_id, partner_id), []).append(
@@ -273,9 +280,11 @@ class AftersalesPartSwap(models.Model):
         # dependent stored fields), so a set-based update keeps the run's
         # query count bounded at 50,000 open swaps.
         self.flush_model()
-        for move, items in zip(moves, keys):
+        for move, items in zip(moves, keys, strict=True):
             invoice_lines = move.invoice_line_ids.sorted("id")
-            for line, (_product, _cost, ids, _qty) in zip(invoice_lines, items):
+            for line, (_product, _cost, ids, _qty) in zip(
+                invoice_lines, items, strict=True
+            ):
                 self.env.cr.execute(
                     """UPDATE aftersales_part_swap
                           SET state = 'charged',

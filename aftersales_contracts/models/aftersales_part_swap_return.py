@@ -125,9 +125,7 @@ class AftersalesPartSwap(models.Model):
                     "move_ids": [
                         Command.create(
                             {
-                                "name": self.env._(
-                                    "Old part of swap %s", self.name
-                                ),
+                                "name": self.env._("Old part of swap %s", self.name),
                                 "product_id": product.id,
                                 "product_uom": product.uom_id.id,
                                 "product_uom_qty": quantity,

@@ -19,7 +19,9 @@ class ContractContract(models.Model):
             with self.env.cr.savepoint():
                 self._demo_money_story_run()
         except Exception:  # demo only: keep the install going
-            _logger.warning("After-sales money demo could not be created", exc_info=True)
+            _logger.warning(
+                "After-sales money demo could not be created", exc_info=True
+            )
 
     @api.model
     def _demo_money_story_run(self):
@@ -90,7 +92,9 @@ class ContractContract(models.Model):
         order = self.env["sale.order"].create(
             {
                 "partner_id": distributor.partner_id.id,
-                "order_line": [(0, 0, {"product_id": heater.id, "product_uom_qty": 60})],
+                "order_line": [
+                    (0, 0, {"product_id": heater.id, "product_uom_qty": 60})
+                ],
             }
         )
         order.with_context(aftersales_no_warranty=True).action_confirm()

@@ -271,8 +271,7 @@ class ContractContract(models.Model):
             if not rec.can_aftersales_sign:
                 raise UserError(
                     rec.env._(
-                        "Agreement %s is not an unsigned active after-sales "
-                        "agreement.",
+                        "Agreement %s is not an unsigned active after-sales agreement.",
                         rec.display_name,
                     )
                 )

@@ -102,8 +102,10 @@ class ContractContract(models.Model):
             "contract_line_ids": [
                 Command.create(line_vals)
                 for line in self.contract_line_ids.filtered(
-                    lambda ln: not ln.aftersales_fee_kind
-                    and (ln.date_end == self.date_end or not ln.date_end)
+                    lambda ln: (
+                        not ln.aftersales_fee_kind
+                        and (ln.date_end == self.date_end or not ln.date_end)
+                    )
                 )
                 for line_vals in [self._aftersales_renewal_line_vals(line, start, end)]
             ],
@@ -116,7 +118,9 @@ class ContractContract(models.Model):
         last_start = max(
             (y.date_from for y in self.aftersales_year_ids), default=self.date_start
         )
-        units = dict(zip(self.aftersales_unit_ids, new.aftersales_unit_ids))
+        units = dict(
+            zip(self.aftersales_unit_ids, new.aftersales_unit_ids, strict=True)
+        )
         vals_list = []
         for visit in self.aftersales_visit_ids.filtered(
             lambda v: v.state != "cancelled" and v.planned_date >= last_start

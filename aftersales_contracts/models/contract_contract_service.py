@@ -27,7 +27,7 @@ class ContractContract(models.Model):
         if not start or not end or end <= start:
             return 0
         seconds = (end - start).total_seconds()
-        return int(math.ceil(round(seconds / 86400.0, 6)))
+        return math.ceil(round(seconds / 86400.0, 6))
 
     @api.model
     def _aftersales_source_ref(self, source):
@@ -59,7 +59,9 @@ class ContractContract(models.Model):
         existing = (
             self.env["contract.line"]
             .sudo()
-            .search([("contract_id", "=", self.id), ("aftersales_source_ref", "=", ref)])
+            .search(
+                [("contract_id", "=", self.id), ("aftersales_source_ref", "=", ref)]
+            )
         )
         if existing:
             return existing.sudo(False)
@@ -95,8 +97,7 @@ class ContractContract(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "%(record)s: %(what)s %(cost)s must be between 0 and "
-                        "%(max)s.",
+                        "%(record)s: %(what)s %(cost)s must be between 0 and %(max)s.",
                         record=name,
                         what=label,
                         cost=cost,

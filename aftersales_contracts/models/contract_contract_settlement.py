@@ -78,7 +78,9 @@ class ContractContract(models.Model):
         ]
 
     @api.constrains(
-        "aftersales_repair_unit_fee", "aftersales_visit_fee", "aftersales_repair_fund_pct"
+        "aftersales_repair_unit_fee",
+        "aftersales_visit_fee",
+        "aftersales_repair_fund_pct",
     )
     def _check_aftersales_settlement_terms(self):
         for rec in self:
@@ -118,15 +120,19 @@ class ContractContract(models.Model):
         distributor agreement, not settled yet."""
         month_end = month_start + relativedelta(months=1)
         # read as superuser: the manager settling may have no repair rights
-        return self.env["repair.order"].sudo().search(
-            [
-                ("aftersales_agreement_id", "in", self.ids),
-                ("state", "=", "done"),
-                ("under_warranty", "=", True),
-                ("aftersales_settlement_id", "=", False),
-                ("aftersales_closed_date", ">=", month_start),
-                ("aftersales_closed_date", "<", month_end),
-            ]
+        return (
+            self.env["repair.order"]
+            .sudo()
+            .search(
+                [
+                    ("aftersales_agreement_id", "in", self.ids),
+                    ("state", "=", "done"),
+                    ("under_warranty", "=", True),
+                    ("aftersales_settlement_id", "=", False),
+                    ("aftersales_closed_date", ">=", month_start),
+                    ("aftersales_closed_date", "<", month_end),
+                ]
+            )
         )
 
     def _aftersales_settlement_visits(self, month_start):
@@ -164,8 +170,16 @@ class ContractContract(models.Model):
                         self.partner_id.commercial_partner_id.id,
                     ),
                     ("company_id", "=", self.company_id.id),
-                    ("move_id.invoice_date", ">=", fields.Date.to_date(f"{year}-01-01")),
-                    ("move_id.invoice_date", "<=", fields.Date.to_date(f"{year}-12-31")),
+                    (
+                        "move_id.invoice_date",
+                        ">=",
+                        fields.Date.to_date(f"{year}-01-01"),
+                    ),
+                    (
+                        "move_id.invoice_date",
+                        "<=",
+                        fields.Date.to_date(f"{year}-12-31"),
+                    ),
                     (
                         "product_id.categ_id",
                         "child_of",
@@ -251,7 +265,9 @@ class ContractContract(models.Model):
         return action
 
     @api.model
-    def _cron_aftersales_settlement(self, month_start=None, batch_size=SETTLEMENT_BATCH):
+    def _cron_aftersales_settlement(
+        self, month_start=None, batch_size=SETTLEMENT_BATCH
+    ):
         """Settle last month, one batch of distributor agreements per call; the
         scheduler commits and calls again while agreements remain."""
         month_start = fields.Date.to_date(month_start) or self._aftersales_last_month()

@@ -56,8 +56,10 @@ class ContractContract(models.Model):
     def _aftersales_surcharge_applies(self):
         """Customers pay the surcharge; distributors are paid by settlement."""
         return self.filtered(
-            lambda c: c.aftersales_kind in ("equipment", "software")
-            and c.aftersales_late_fee_pct > 0
+            lambda c: (
+                c.aftersales_kind in ("equipment", "software")
+                and c.aftersales_late_fee_pct > 0
+            )
         )
 
     def _aftersales_overdue_invoices(self, on_date):
@@ -120,9 +122,9 @@ class ContractContract(models.Model):
                 product, total, date=on_date, name=name, fee_kind="late_payment"
             )
             with action_scope():
-                self.env["account.move"].sudo().browse(
-                    [m.id for m in surcharge]
-                ).write({"aftersales_surcharged_until": on_date})
+                self.env["account.move"].sudo().browse([m.id for m in surcharge]).write(
+                    {"aftersales_surcharged_until": on_date}
+                )
         return lines
 
     @api.model

@@ -132,10 +132,8 @@ class ContractContract(models.Model):
                         continue
                     if date_to >= today:
                         vals["visits_required"] = rec.aftersales_min_visits
-                    year.write(
-                        {k: v for k, v in vals.items() if year[k] != v}
-                    )
-                (years.filtered(lambda y: y.date_from not in wanted)).unlink()
+                    year.write({k: v for k, v in vals.items() if year[k] != v})
+                years.filtered(lambda y, w=wanted: y.date_from not in w).unlink()
         return True
 
     @api.model_create_multi
@@ -204,8 +202,10 @@ class ContractContract(models.Model):
             rec._aftersales_sync_years()
             for year in rec.aftersales_year_ids:
                 existing = rec.aftersales_visit_ids.filtered(
-                    lambda v, y=year: v.state != "cancelled"
-                    and y.date_from <= v.planned_date <= y.date_to
+                    lambda v, y=year: (
+                        v.state != "cancelled"
+                        and y.date_from <= v.planned_date <= y.date_to
+                    )
                 )
                 vals_list += rec._aftersales_plan_year(year, existing)
         return self.env["aftersales.agreement.visit"].create(vals_list)

@@ -109,7 +109,9 @@ class ResCompany(models.Model):
         "preventive visits done than its minimum (每年不少于次) gets an activity.",
     )
 
-    @api.constrains("aftersales_late_fee_per_day_pct", "aftersales_visit_shortfall_days")
+    @api.constrains(
+        "aftersales_late_fee_per_day_pct", "aftersales_visit_shortfall_days"
+    )
     def _check_aftersales_money_settings(self):
         for company in self:
             if not 0 <= company.aftersales_late_fee_per_day_pct <= 10:

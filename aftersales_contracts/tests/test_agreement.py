@@ -6,7 +6,6 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
-
 from odoo.tests import tagged
 
 from .common import AftersalesContractsCommon

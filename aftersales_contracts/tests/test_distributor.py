@@ -6,7 +6,6 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
-
 from odoo.tests import tagged
 
 from .common import AftersalesContractsCommon
@@ -65,7 +64,9 @@ class TestDistributor(AftersalesContractsCommon):
             {
                 "partner_id": self.distributor.id,
                 "order_line": [
-                    Command.create({"product_id": self.heater.id, "product_uom_qty": qty})
+                    Command.create(
+                        {"product_id": self.heater.id, "product_uom_qty": qty}
+                    )
                 ],
             }
         )
@@ -100,7 +101,9 @@ class TestDistributor(AftersalesContractsCommon):
         with self.assertRaises(UserError):
             line.with_user(self.manager).write({"proposed_qty": 10})
         line.write({"part_id": self.part_valve.id, "quantity": 2})
-        self.dist_agreement.with_user(self.manager).action_aftersales_initial_stock_delivery()
+        self.dist_agreement.with_user(
+            self.manager
+        ).action_aftersales_initial_stock_delivery()
         picking = self.dist_agreement.aftersales_initial_picking_id
         self.assertEqual(picking.move_ids.product_uom_qty, 2)
         self.assertIn(picking.state, ("confirmed", "assigned"))

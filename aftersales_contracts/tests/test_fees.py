@@ -6,7 +6,6 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-
 from odoo.tests import tagged
 
 from .common import AftersalesContractsCommon
@@ -41,7 +40,9 @@ class TestFees(AftersalesContractsCommon):
 
     def _visit(self, agreement, **vals):
         return self.env["aftersales.agreement.visit"].create(
-            dict({"contract_id": agreement.id, "planned_date": date(2026, 5, 1)}, **vals)
+            dict(
+                {"contract_id": agreement.id, "planned_date": date(2026, 5, 1)}, **vals
+            )
         )
 
     def test_service_days_billed_once_per_source(self):
@@ -57,10 +58,16 @@ class TestFees(AftersalesContractsCommon):
         )
         self.assertEqual(lines.quantity, 1)
         self.assertEqual(lines.price_unit, 800.0)
-        self.assertEqual(lines.aftersales_source_ref, f"aftersales.agreement.visit,{half.id}")
+        self.assertEqual(
+            lines.aftersales_source_ref, f"aftersales.agreement.visit,{half.id}"
+        )
         longer = self._visit(sw)
         lines = sw._aftersales_bill_service_days(
-            start, start + timedelta(days=1.01), longer, travel_cost=150.0, lodging_cost=300.0
+            start,
+            start + timedelta(days=1.01),
+            longer,
+            travel_cost=150.0,
+            lodging_cost=300.0,
         )
         by_kind = {ln.aftersales_fee_kind: ln for ln in lines}
         self.assertEqual(by_kind["service_day"].quantity, 2)
@@ -88,17 +95,23 @@ class TestFees(AftersalesContractsCommon):
     def test_equipment_travel_fee_outside_the_city(self):
         """Equipment: no day rate; the flat travel fee for a unit outside the city."""
         self.agreement.aftersales_travel_fee = 300.0
-        remote = self.agreement.aftersales_unit_ids.filtered(lambda u: u.zone == "remote")
+        remote = self.agreement.aftersales_unit_ids.filtered(
+            lambda u: u.zone == "remote"
+        )
         city = self.agreement.aftersales_unit_ids.filtered(lambda u: u.zone == "city")
         start = datetime(2026, 5, 1, 8, 0)
         lines = self.agreement._aftersales_bill_service_days(
-            start, start + timedelta(hours=36), self._visit(self.agreement, unit_id=remote.id)
+            start,
+            start + timedelta(hours=36),
+            self._visit(self.agreement, unit_id=remote.id),
         )
         self.assertEqual(lines.mapped("aftersales_fee_kind"), ["travel_fee"])
         self.assertEqual(lines.price_unit, 300.0)
         self.assertFalse(
             self.agreement._aftersales_bill_service_days(
-                start, start + timedelta(hours=2), self._visit(self.agreement, unit_id=city.id)
+                start,
+                start + timedelta(hours=2),
+                self._visit(self.agreement, unit_id=city.id),
             )
         )
 
@@ -198,10 +211,17 @@ class TestFees(AftersalesContractsCommon):
         self.assertFalse(sw._get_lines_to_invoice(date(2026, 12, 31)))
 
     def test_fee_bounds(self):
-        for fname in ("aftersales_signing_fee", "aftersales_day_rate", "aftersales_travel_fee"):
-            with self.subTest(field=fname), self.assertRaises(ValidationError):
-                with self.env.cr.savepoint():
-                    self.agreement.write({fname: -1.0})
+        for fname in (
+            "aftersales_signing_fee",
+            "aftersales_day_rate",
+            "aftersales_travel_fee",
+        ):
+            with (
+                self.subTest(field=fname),
+                self.assertRaises(ValidationError),
+                self.env.cr.savepoint(),
+            ):
+                self.agreement.write({fname: -1.0})
         with self.assertRaises(ValidationError):
             self.agreement.aftersales_signing_fee = 1e308
 
@@ -313,7 +333,9 @@ class TestFees(AftersalesContractsCommon):
             )
             with freeze_time(f"2026-04-{day:02d} 10:00:00"):
                 visit.action_done()
-        self.assertEqual(self.dist_agreement._aftersales_settlement_visits(date(2026, 4, 1)), 2)
+        self.assertEqual(
+            self.dist_agreement._aftersales_settlement_visits(date(2026, 4, 1)), 2
+        )
         bill = self.dist_agreement.with_user(
             self.manager_noacc
         ).action_aftersales_settlement_bill(date(2026, 4, 1))
@@ -378,7 +400,9 @@ class TestFees(AftersalesContractsCommon):
             [(self.heater, 10, 1000.0), (self.part_valve, 100, 80.0)],
             date(2026, 5, 1),
         )
-        self._sale_invoice(self.distributor, [(self.heater, 5, 1000.0)], date(2025, 12, 31))
+        self._sale_invoice(
+            self.distributor, [(self.heater, 5, 1000.0)], date(2025, 12, 31)
+        )
         refund = self.env["account.move"].create(
             {
                 "move_type": "out_refund",
@@ -386,17 +410,28 @@ class TestFees(AftersalesContractsCommon):
                 "invoice_date": date(2026, 6, 1),
                 "invoice_line_ids": [
                     Command.create(
-                        {"product_id": self.heater.id, "quantity": 1, "price_unit": 1000.0, "tax_ids": False}
+                        {
+                            "product_id": self.heater.id,
+                            "quantity": 1,
+                            "price_unit": 1000.0,
+                            "tax_ids": False,
+                        }
                     )
                 ],
             }
         )
         refund.action_post()
-        self.assertEqual(self.dist_agreement._aftersales_repair_fund_sales(2026), 9000.0)
-        self.assertEqual(self.dist_agreement._aftersales_repair_fund_amount(2026), 180.0)
+        self.assertEqual(
+            self.dist_agreement._aftersales_repair_fund_sales(2026), 9000.0
+        )
+        self.assertEqual(
+            self.dist_agreement._aftersales_repair_fund_amount(2026), 180.0
+        )
         bill = self.dist_agreement.action_aftersales_settlement_bill(date(2026, 12, 1))
         self.assertEqual(bill.amount_untaxed, 180.0)
-        self.assertEqual(self.dist_agreement.aftersales_settlement_ids.fund_sales, 9000.0)
+        self.assertEqual(
+            self.dist_agreement.aftersales_settlement_ids.fund_sales, 9000.0
+        )
 
     def test_settlement_cron_in_batches(self):
         self.dist_agreement.aftersales_repair_unit_fee = 50.0
@@ -408,6 +443,10 @@ class TestFees(AftersalesContractsCommon):
         settled = (self.dist_agreement | other).aftersales_settlement_ids
         self.assertEqual(len(settled), 1)
         Contract._cron_aftersales_settlement(date(2026, 4, 1), batch_size=1)
-        self.assertEqual(len((self.dist_agreement | other).aftersales_settlement_ids), 2)
+        self.assertEqual(
+            len((self.dist_agreement | other).aftersales_settlement_ids), 2
+        )
         Contract._cron_aftersales_settlement(date(2026, 4, 1), batch_size=1)
-        self.assertEqual(len((self.dist_agreement | other).aftersales_settlement_ids), 2)
+        self.assertEqual(
+            len((self.dist_agreement | other).aftersales_settlement_ids), 2
+        )

@@ -19,9 +19,11 @@ class TestPartSwap(AftersalesContractsCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stock = cls.env["stock.warehouse"].search(
-            [("company_id", "=", cls.company.id)], limit=1
-        ).lot_stock_id
+        cls.stock = (
+            cls.env["stock.warehouse"]
+            .search([("company_id", "=", cls.company.id)], limit=1)
+            .lot_stock_id
+        )
         for part in (cls.part_valve, cls.part_board, cls.part_seal, cls.part_knob):
             cls.env["stock.quant"]._update_available_quantity(part, cls.stock, 100.0)
 
@@ -84,9 +86,13 @@ class TestPartSwap(AftersalesContractsCommon):
         self.assertEqual(swap.issued_from, "request")
         count = Swap.search_count([])
         with self.assertRaises(UserError):
-            Swap.create({"partner_id": self.distributor.id, "product_id": self.part_burner.id})
+            Swap.create(
+                {"partner_id": self.distributor.id, "product_id": self.part_burner.id}
+            )
         self.assertEqual(Swap.search_count([]), count)
-        seal = Swap.create({"partner_id": self.distributor.id, "product_id": self.part_seal.id})
+        seal = Swap.create(
+            {"partner_id": self.distributor.id, "product_id": self.part_seal.id}
+        )
         self.assertEqual(seal.state, "free")
         self.assertFalse(seal.due_date)
 
@@ -148,19 +154,29 @@ class TestPartSwap(AftersalesContractsCommon):
         Swap = self.env["aftersales.part.swap"].with_user(self.user)
         count = Swap.search_count([])
         for qty in (0, -1, 10000.01, 1e308):
-            with self.subTest(qty=qty), self.assertRaises(ValidationError):
-                with self.env.cr.savepoint():
-                    Swap.create(
-                        {
-                            "partner_id": self.distributor.id,
-                            "product_id": self.part_valve.id,
-                            "quantity": qty,
-                        }
-                    )
+            with (
+                self.subTest(qty=qty),
+                self.assertRaises(ValidationError),
+                self.env.cr.savepoint(),
+            ):
+                Swap.create(
+                    {
+                        "partner_id": self.distributor.id,
+                        "product_id": self.part_valve.id,
+                        "quantity": qty,
+                    }
+                )
         self.assertEqual(Swap.search_count([]), count)
-        self.assertEqual(Swap.create(
-            {"partner_id": self.distributor.id, "product_id": self.part_valve.id, "quantity": 10000}
-        ).quantity, 10000)
+        self.assertEqual(
+            Swap.create(
+                {
+                    "partner_id": self.distributor.id,
+                    "product_id": self.part_valve.id,
+                    "quantity": 10000,
+                }
+            ).quantity,
+            10000,
+        )
 
     def test_guarded_fields_refused_for_every_role(self):
         """Warehouse user, after-sales user and manager cannot set a swap
@@ -179,8 +195,9 @@ class TestPartSwap(AftersalesContractsCommon):
         before = swap.read(["state", "due_date", "quantity", "unit_cost", "product_id"])
         for user in (self.warehouse, self.user, self.manager):
             for vals in forged:
-                with self.subTest(user=user.login, vals=vals), self.assertRaises(
-                    UserError
+                with (
+                    self.subTest(user=user.login, vals=vals),
+                    self.assertRaises(UserError),
                 ):
                     swap.with_user(user).write(vals)
         swap.invalidate_recordset()
@@ -201,7 +218,9 @@ class TestPartSwap(AftersalesContractsCommon):
         """The charge uses the cost of the day the part left, not today's."""
         swap = self._issue(self.part_valve)
         self.part_valve.standard_price = 60.0
-        invoice = self.env["aftersales.part.swap"]._cron_charge_overdue(date(2026, 4, 1))
+        invoice = self.env["aftersales.part.swap"]._cron_charge_overdue(
+            date(2026, 4, 1)
+        )
         self.assertEqual(swap.unit_cost, 45.0)
         self.assertEqual(invoice.invoice_line_ids.price_unit, 45.0)
 
@@ -349,16 +368,16 @@ class TestPartSwap(AftersalesContractsCommon):
             "UPDATE aftersales_part_swap SET quantity = 1e308 WHERE id = %s", [bad.id]
         )
         bad.invalidate_recordset()
-        with mute_logger("odoo.addons.aftersales_contracts.models.aftersales_part_swap_charge"):
+        with mute_logger(
+            "odoo.addons.aftersales_contracts.models.aftersales_part_swap_charge"
+        ):
             invoices = Swap._cron_charge_overdue(date(2026, 4, 1))
         self.assertEqual(len(invoices), 2)
         self.assertEqual(good.state, "charged")
         self.assertEqual(other.state, "charged")
         self.assertEqual(bad.state, "waiting")
         self.assertIn("1e+308", bad.charge_error)
-        self.assertEqual(
-            sum(invoices.mapped("amount_untaxed")), 45.0 + 70.0
-        )
+        self.assertEqual(sum(invoices.mapped("amount_untaxed")), 45.0 + 70.0)
         # skipped until a manager clears it: the next run does not retry it
         self.assertFalse(Swap._cron_charge_overdue(date(2026, 4, 2)))
 
@@ -374,27 +393,38 @@ class TestPartSwap(AftersalesContractsCommon):
                 raise ValueError("broken part")
             return origin(model, company, product, quantity, unit_cost)
 
-        with mute_logger(
-            "odoo.addons.aftersales_contracts.models.aftersales_part_swap_charge"
-        ), patch.object(type(Swap), "_prepare_charge_line_vals", broken):
+        with (
+            mute_logger(
+                "odoo.addons.aftersales_contracts.models.aftersales_part_swap_charge"
+            ),
+            patch.object(type(Swap), "_prepare_charge_line_vals", broken),
+        ):
             invoices = Swap._cron_charge_overdue(date(2026, 4, 1))
         self.assertEqual(invoices.partner_id, self.distributor)
         self.assertEqual(first.state, "charged")
         self.assertEqual(second.state, "waiting")
         self.assertIn("broken part", second.charge_error)
         second.action_clear_charge_error()
-        self.assertEqual(Swap._cron_charge_overdue(date(2026, 4, 2)).partner_id, self.distributor2)
+        self.assertEqual(
+            Swap._cron_charge_overdue(date(2026, 4, 2)).partner_id, self.distributor2
+        )
 
     def test_cron_through_the_scheduler_in_batches(self):
         """Three distributors, one per batch: the scheduler runs the job until
         nothing remains, committing each batch."""
-        distributors = self.distributor | self.distributor2 | self.env[
-            "res.partner"
-        ].create({"name": "Distributor Sun", "is_company": True})
+        distributors = (
+            self.distributor
+            | self.distributor2
+            | self.env["res.partner"].create(
+                {"name": "Distributor Sun", "is_company": True}
+            )
+        )
         today = fields.Date.context_today(self.env.user)
         swaps = self.env["aftersales.part.swap"]
         for partner in distributors:
-            swaps |= self._issue(self.part_valve, partner=partner, date=today - timedelta(days=40))
+            swaps |= self._issue(
+                self.part_valve, partner=partner, date=today - timedelta(days=40)
+            )
         cron = self.env.ref("aftersales_contracts.cron_aftersales_swap_charge")
         cron.code = "model._cron_charge_overdue(batch_size=1)"
         self.env.flush_all()
@@ -457,9 +487,7 @@ class TestPartSwap(AftersalesContractsCommon):
         self.assertEqual(self.cr.sql_log_count - start, count_small)
         self.assertEqual(len(invoices), 2)
         self.assertEqual(set(big.mapped("state")), {"charged"})
-        self.assertEqual(
-            sum(invoices.mapped("amount_untaxed")), 26 * 45.0 + 24 * 70.0
-        )
+        self.assertEqual(sum(invoices.mapped("amount_untaxed")), 26 * 45.0 + 24 * 70.0)
 
     def test_swaps_are_not_deleted(self):
         swap = self._issue(self.part_valve)

@@ -3,7 +3,6 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
-
 from odoo.tests import tagged
 
 from .common import AftersalesContractsCommon

@@ -37,9 +37,11 @@ class TestPartSwapTour(AftersalesContractsCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stock = cls.env["stock.warehouse"].search(
-            [("company_id", "=", cls.env.company.id)], limit=1
-        ).lot_stock_id
+        cls.stock = (
+            cls.env["stock.warehouse"]
+            .search([("company_id", "=", cls.env.company.id)], limit=1)
+            .lot_stock_id
+        )
         cls.tour_distributor = cls.env["res.partner"].create(
             {"name": "Tour Distributor", "is_company": True}
         )
@@ -104,7 +106,10 @@ class TestPartSwapTour(AftersalesContractsCommon, HttpCase):
         )
         self.assertEqual(swap.state, "charged")
         invoices = self.env["account.move"].search(
-            [("partner_id", "=", self.tour_distributor.id), ("move_type", "=", "out_invoice")]
+            [
+                ("partner_id", "=", self.tour_distributor.id),
+                ("move_type", "=", "out_invoice"),
+            ]
         )
         self.assertEqual(len(invoices), 1)
         self.assertEqual(invoices.amount_untaxed, 45.0)

@@ -5,7 +5,6 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
-
 from odoo.tests import tagged
 
 from .common import AftersalesContractsCommon
@@ -43,8 +42,12 @@ class TestVisits(AftersalesContractsCommon):
             aftersales_min_visits=4,
         )
         years = two.aftersales_year_ids
-        self.assertEqual(years.mapped("date_from"), [date(2026, 1, 1), date(2027, 1, 1)])
-        self.assertEqual(years.mapped("date_to"), [date(2026, 12, 31), date(2027, 12, 31)])
+        self.assertEqual(
+            years.mapped("date_from"), [date(2026, 1, 1), date(2027, 1, 1)]
+        )
+        self.assertEqual(
+            years.mapped("date_to"), [date(2026, 12, 31), date(2027, 12, 31)]
+        )
         visits = two.action_aftersales_plan_visits()
         self.assertEqual(len(visits), 8)
         self.assertEqual(years.mapped("visits_planned"), [4, 4])
