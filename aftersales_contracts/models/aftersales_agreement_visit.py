@@ -222,10 +222,10 @@ class AftersalesAgreementVisit(models.Model):
             ):
                 raise UserError(
                     self.env._(
-                        "Visit %s: agreement %s bills the days on site; enter when "
-                        "the technician arrived and left.",
-                        visit.name,
-                        visit.contract_id.display_name,
+                        "Visit %(visit)s: agreement %(agreement)s bills the days on "
+                        "site; enter when the technician arrived and left.",
+                        visit=visit.name,
+                        agreement=visit.contract_id.display_name,
                     )
                 )
         for visit in self:

@@ -48,6 +48,7 @@ class ContractContract(models.Model):
             }
         )
         visit.action_done()
+        software._recurring_create_invoice(today)
         # 3. Distributor: parts in stock, an in-warranty repair, parts swapped
         stock = ref("stock.stock_location_stock")
         valve = ref("aftersales_contracts.demo_part_valve")

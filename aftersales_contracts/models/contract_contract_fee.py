@@ -5,7 +5,11 @@ import math
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.aftersales_service.tools import action_scope, in_action_scope
+from odoo.addons.aftersales_service.tools import (
+    action_scope,
+    format_reader_date,
+    in_action_scope,
+)
 
 # Upper bound of any fee, rate or price typed on an agreement.
 MAX_AMOUNT = 1e9
@@ -297,7 +301,9 @@ class ContractContract(models.Model):
                     invoices |= invoice
             rec._aftersales_sync_years()
             rec._aftersales_message_post_auto(
-                body=rec.env._("Agreement signed on %s.", today)
+                body=rec.env._(
+                    "Agreement signed on %s.", format_reader_date(rec.env, today)
+                )
             )
         if len(invoices) == 1:
             return {
