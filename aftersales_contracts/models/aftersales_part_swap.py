@@ -474,20 +474,22 @@ class AftersalesPartSwap(models.Model):
                     count=len(swaps) - 1,
                 )
             )
-            vals_list.append(
-                {
-                    "name": name,
-                    "origin": first.repair_id.name or name,
-                    "company_id": company.id,
-                    "product_id": product.id,
-                    "product_uom": product.uom_id.id,
-                    "product_uom_qty": quantity,
-                    "location_id": source.id,
-                    "location_dest_id": dest.id,
-                    "partner_id": partner.id,
-                    "picking_type_id": warehouse.out_type_id.id,
-                    "picked": True,
-                    "move_line_ids": [
+            vals = {
+                "name": name,
+                "origin": first.repair_id.name or name,
+                "company_id": company.id,
+                "product_id": product.id,
+                "product_uom": product.uom_id.id,
+                "product_uom_qty": quantity,
+                "location_id": source.id,
+                "location_dest_id": dest.id,
+                "partner_id": partner.id,
+                "picking_type_id": warehouse.out_type_id.id,
+            }
+            if product.tracking == "none":
+                vals.update(
+                    picked=True,
+                    move_line_ids=[
                         (
                             0,
                             0,
@@ -501,14 +503,13 @@ class AftersalesPartSwap(models.Model):
                             },
                         )
                     ],
-                }
-            )
+                )
+            vals_list.append(vals)
         moves = Move.create(vals_list)
         moves._action_confirm(merge=False)
         tracked = moves.filtered(lambda m: m.has_tracking != "none")
         if tracked:
             # a serial-tracked part leaves with a serial the stock really has
-            tracked.move_line_ids.unlink()
             tracked._action_assign()
             for move in tracked:
                 if (

@@ -45,7 +45,7 @@ class ContractContract(models.Model):
     _inherit = "contract.contract"
 
     aftersales_signed_on = fields.Date(
-        string="Signed On", copy=False, readonly=True, tracking=True
+        string="Agreement Signed On", copy=False, readonly=True, tracking=True
     )
     aftersales_signing_move_id = fields.Many2one(
         "account.move", string="Signing Invoice", copy=False, readonly=True
@@ -305,7 +305,8 @@ class ContractContract(models.Model):
                     "Agreement signed on %s.", format_reader_date(rec.env, today)
                 )
             )
-        if len(invoices) == 1:
+        # a manager without accounting rights stays on the agreement
+        if len(invoices) == 1 and self.env["account.move"].has_access("read"):
             return {
                 "type": "ir.actions.act_window",
                 "res_model": "account.move",

@@ -265,6 +265,28 @@ class TestPartSwap(AftersalesContractsCommon):
         wizard.action_confirm()
         self.assertEqual(swap.state, "returned")
 
+    def test_serial_tracked_part_leaves_and_comes_back_by_serial(self):
+        board = self._make_part("Tracked board", self.categ_swap, 150.0, 90.0)
+        board.tracking = "serial"
+        new_lot, old_lot = self.env["stock.lot"].create(
+            [
+                {"name": "BOARD-NEW-1", "product_id": board.id},
+                {"name": "BOARD-OLD-1", "product_id": board.id},
+            ]
+        )
+        self.env["stock.quant"]._update_available_quantity(
+            board, self.stock, 1.0, lot_id=new_lot
+        )
+        swap = self._issue(board)
+        self.assertEqual(swap.move_id.move_line_ids.lot_id, new_lot)
+        with self.assertRaises(UserError):
+            self._issue(board)  # no serial left in stock
+        with self.assertRaises(UserError):
+            swap.with_user(self.warehouse).action_receive_old_part("NO-SUCH-SERIAL")
+        swap.with_user(self.warehouse).action_receive_old_part("BOARD-OLD-1")
+        self.assertEqual(swap.state, "returned")
+        self.assertEqual(swap.return_move_ids.move_line_ids.lot_id, old_lot)
+
     def test_a_move_cannot_be_linked_to_a_swap_by_hand(self):
         swap = self._issue(self.part_valve)
         with self.assertRaises(UserError):
