@@ -86,9 +86,12 @@ class ContractContract(models.Model):
             distributor.partner_id, valve, 1.0, distributor, today - timedelta(days=12)
         )
         returned.action_receive_old_part(valve.default_code)
+        # not back after 45 days: the daily run charges it at cost (a draft
+        # invoice), once
         Swap._issue(
             distributor.partner_id, valve, 2.0, distributor, today - timedelta(days=45)
         )
+        Swap._cron_charge_overdue(today)
         # 4. Initial stock: 5 % of the last 3 months' sales of the product line
         order = self.env["sale.order"].create(
             {
