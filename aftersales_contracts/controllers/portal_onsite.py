@@ -38,11 +38,20 @@ class OnsitePortal(CustomerPortal):
         """The order, if the user is a member of its service point (the read
         rule of portal users says the same); as sudo for the actions, which
         still record the user."""
-        order_sudo = self._document_check_access("fsm.order", order_id)
+        self._document_check_access("fsm.order", order_id)
+        # sudo, not the superuser: the actions record who acted, and the
+        # guarded fields stay guarded
+        order_sudo = request.env["fsm.order"].browse(order_id).sudo()
         partner = request.env.user.partner_id
         if partner not in order_sudo.aftersales_service_point_id.member_partner_ids:
             raise AccessError(_("This order is not dispatched to your service point."))
         return order_sudo
+
+    def _aftersales_format_time(self, value):
+        """A time in the reader's timezone (the company's settings are read
+        by the server: a portal user may not read the company's contact)."""
+        env = request.env(su=True)
+        return format_reader_datetime(env, value, partner=request.env.user.partner_id)
 
     def _aftersales_back(self, order_id, error=None, message=None):
         url = f"/my/onsite/{order_id}"
@@ -78,9 +87,7 @@ class OnsitePortal(CustomerPortal):
             {
                 "orders": orders.sudo(),
                 "page_name": "onsite_orders",
-                "format_time": lambda value: format_reader_datetime(
-                    request.env, value, partner=request.env.user.partner_id
-                ),
+                "format_time": self._aftersales_format_time,
             }
         )
         return request.render("aftersales_contracts.portal_my_onsite_orders", values)
@@ -103,9 +110,7 @@ class OnsitePortal(CustomerPortal):
                 "callback_outcomes": request.env["aftersales.callback"]
                 ._fields["outcome"]
                 ._description_selection(request.env),
-                "format_time": lambda value: format_reader_datetime(
-                    request.env, value, partner=request.env.user.partner_id
-                ),
+                "format_time": self._aftersales_format_time,
             }
         )
         return request.render("aftersales_contracts.portal_my_onsite_order", values)

@@ -491,6 +491,12 @@ class FsmOrder(models.Model):
             limit=200,
         )
 
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._(
+            "Repair Slip %s", (self.aftersales_slip_number or self.name).replace("/", "-")
+        )
+
     def action_aftersales_print_slip(self):
         return self.env.ref(
             "aftersales_contracts.action_report_aftersales_repair_slip"
