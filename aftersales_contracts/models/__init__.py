@@ -35,3 +35,4 @@ from . import aftersales_warranty_onsite
 from . import helpdesk_ticket_onsite
 from . import stock_move_onsite
 from . import aftersales_onsite_report
+from . import fsm_order_demo
