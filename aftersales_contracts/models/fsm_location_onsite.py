@@ -29,6 +29,8 @@ class FsmLocation(models.Model):
             "owner_id": owner.id,
             "phone": partner.phone or owner.phone,
             "email": partner.email or owner.email,
+            "tz": partner.tz or owner.tz,
+            "lang": partner.lang or owner.lang,
         }
         for fname in ADDRESS_FIELDS:
             value = partner[fname]

@@ -301,6 +301,8 @@ class FsmOrder(models.Model):
             vals["location_id"] = location.id
         customer = customer or location.owner_id
         site_partner = location.partner_id
+        if ticket and not ticket.fsm_location_id:
+            ticket.sudo().fsm_location_id = location
         called_on = (
             ticket.aftersales_reported_on
             if ticket and ticket.aftersales_reported_on

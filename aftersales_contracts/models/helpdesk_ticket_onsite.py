@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import Markup, escape
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -144,12 +146,14 @@ class HelpdeskTicket(models.Model):
         orders = self.env["fsm.order"].create(vals_list)
         for order in orders:
             order.ticket_id.message_post(
-                body=self.env._(
-                    "On-site order %(order)s dispatched to %(point)s.",
-                    order=order._get_html_link(),
-                    point=order.aftersales_service_point_id.name
+                body=Markup(
+                    escape(self.env._("On-site order %(order)s dispatched to %(point)s."))
+                )
+                % {
+                    "order": order._get_html_link(),
+                    "point": order.aftersales_service_point_id.name
                     or self.env._("own technicians"),
-                ),
+                },
                 message_type="notification",
                 subtype_xmlid="mail.mt_note",
             )

@@ -11,3 +11,4 @@ from . import test_onsite_dispatch
 from . import test_onsite_follow_up
 from . import test_onsite_kinds
 from . import test_onsite_portal
+from . import test_onsite_tour

@@ -55,12 +55,12 @@ class AftersalesOnsiteCommon(AftersalesContractsCommon):
         )
         Territory = cls.env["res.territory"]
         cls.t_city = Territory.create(
-            {"name": "Hangzhou City", "type": "zip", "zip_codes": "3100*",
+            {"name": "Chengdu City", "type": "zip", "zip_codes": "6100*",
              "aftersales_zone": "city"}
         )
         cls.t_county = Territory.create(
-            {"name": "Hangzhou Counties", "type": "zip",
-             "zip_codes": "3115*, 311600", "aftersales_zone": "suburb"}
+            {"name": "Chengdu Counties", "type": "zip",
+             "zip_codes": "6115*, 611600", "aftersales_zone": "suburb"}
         )
         cls.t_other = Territory.create(
             {"name": "Nanjing", "type": "zip", "zip_codes": "2100*",
@@ -85,7 +85,7 @@ class AftersalesOnsiteCommon(AftersalesContractsCommon):
         )
         cls.point = cls.env["aftersales.service.point"].create(
             {
-                "name": "Li Hangzhou Service Point",
+                "name": "Li Chengdu Service Point",
                 "contract_id": cls.dist_agreement.id,
                 "partner_id": cls.distributor.id,
                 "territory_ids": [Command.set((cls.t_city | cls.t_county).ids)],
@@ -118,11 +118,11 @@ class AftersalesOnsiteCommon(AftersalesContractsCommon):
         )
         Partner = cls.env["res.partner"]
         cls.city_customer = Partner.create(
-            {"name": "Mrs Lin (city)", "zip": "310012", "city": "Hangzhou",
+            {"name": "Mrs Lin (city)", "zip": "610012", "city": "Chengdu",
              "street": "1 West Lake Road", "phone": "+86 571 0000 1111"}
         )
         cls.county_customer = Partner.create(
-            {"name": "Mr Xu (county)", "zip": "311500", "city": "Tonglu",
+            {"name": "Mr Xu (county)", "zip": "611500", "city": "Pujiang",
              "street": "8 River Street", "phone": "+86 571 0000 2222"}
         )
         cls.nanjing_customer = Partner.create(

@@ -28,9 +28,9 @@ class TestOnsiteDispatch(AftersalesOnsiteCommon):
             Territory._aftersales_match_partner(self.county_customer), self.t_county
         )
         self.assertFalse(Territory._aftersales_match_partner(self.far_customer))
-        exact = self.env["res.partner"].create({"name": "Exact", "zip": "311600"})
+        exact = self.env["res.partner"].create({"name": "Exact", "zip": "611600"})
         self.assertEqual(Territory._aftersales_match_partner(exact), self.t_county)
-        near = self.env["res.partner"].create({"name": "Near", "zip": "311601"})
+        near = self.env["res.partner"].create({"name": "Near", "zip": "611601"})
         self.assertFalse(Territory._aftersales_match_partner(near))
         # a ZIP code match beats a state match
         state = self.env.ref("base.state_cn_ZJ", raise_if_not_found=False) or (
