@@ -10,6 +10,10 @@ from conftest import OdooRPC, RPCError
 from guard import assert_guarded, login_as
 
 
+def _utcnow():
+    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+
+
 def _group(odoo, module, name):
     return odoo("ir.model.data", "check_object_reference", module, name)[1]
 
@@ -23,12 +27,15 @@ def onsite(odoo):
     zip_a = f"7{random.randint(10000, 99999)}"
     zip_b = f"8{random.randint(10000, 99999)}"
     today = datetime.date.today()
-    start, end = (today - datetime.timedelta(days=30)).isoformat(), (
-        today + datetime.timedelta(days=300)
-    ).isoformat()
+    start, end = (
+        (today - datetime.timedelta(days=30)).isoformat(),
+        (today + datetime.timedelta(days=300)).isoformat(),
+    )
 
     def point(name, zip_code):
-        dist = odoo("res.partner", "create", {"name": f"RPC {name} {tag}", "is_company": True})
+        dist = odoo(
+            "res.partner", "create", {"name": f"RPC {name} {tag}", "is_company": True}
+        )
         agreement = odoo(
             "contract.contract",
             "create",
@@ -43,14 +50,21 @@ def onsite(odoo):
         territory = odoo(
             "res.territory",
             "create",
-            {"name": f"RPC {name} {tag}", "type": "zip", "zip_codes": zip_code,
-             "aftersales_zone": "suburb"},
+            {
+                "name": f"RPC {name} {tag}",
+                "type": "zip",
+                "zip_codes": zip_code,
+                "aftersales_zone": "suburb",
+            },
         )
         tech_partner = odoo(
             "res.partner",
             "create",
-            {"name": f"RPC tech {name} {tag}", "parent_id": dist,
-             "email": f"tech.{name}.{tag}@example.com"},
+            {
+                "name": f"RPC tech {name} {tag}",
+                "parent_id": dist,
+                "email": f"tech.{name}.{tag}@example.com",
+            },
         )
         person = odoo("fsm.person", "create", {"partner_id": tech_partner})
         point_id = odoo(
@@ -90,8 +104,11 @@ def onsite(odoo):
         ticket = odoo(
             "helpdesk.ticket",
             "create",
-            {"name": "RPC heater does not ignite", "description": "no ignition",
-             "partner_id": customer},
+            {
+                "name": "RPC heater does not ignite",
+                "description": "no ignition",
+                "partner_id": customer,
+            },
         )
         [order] = odoo("helpdesk.ticket", "aftersales_dispatch", [ticket])
         return order, customer
@@ -99,9 +116,14 @@ def onsite(odoo):
     order_a, customer_a = order_for(zip_a, "+86 571 7777 0001")
     order_b, customer_b = order_for(zip_b, "+86 571 8888 0002")
     return {
-        "point_a": point_a, "point_b": point_b, "tech_a": tech_a, "tech_b": tech_b,
-        "order_a": order_a, "order_b": order_b,
-        "customer_a": customer_a, "customer_b": customer_b,
+        "point_a": point_a,
+        "point_b": point_b,
+        "tech_a": tech_a,
+        "tech_b": tech_b,
+        "order_a": order_a,
+        "order_b": order_b,
+        "customer_a": customer_a,
+        "customer_b": customer_b,
     }
 
 
@@ -110,8 +132,13 @@ def test_dispatch_sets_service_point_zone_and_deadline(odoo, onsite):
         "fsm.order",
         "read",
         [onsite["order_a"]],
-        ["aftersales_service_point_id", "aftersales_zone", "aftersales_called_on",
-         "aftersales_deadline", "aftersales_state"],
+        [
+            "aftersales_service_point_id",
+            "aftersales_zone",
+            "aftersales_called_on",
+            "aftersales_deadline",
+            "aftersales_state",
+        ],
     )
     assert order["aftersales_service_point_id"][0] == onsite["point_a"]
     assert order["aftersales_zone"] == "suburb"
@@ -128,30 +155,49 @@ def test_guarded_fields_refused_for_every_role(odoo, onsite, role):
     else:
         client = login_as(odoo, role)
     tried = assert_guarded(odoo, client, "fsm.order", onsite["order_b"])
-    for name in ("aftersales_deadline", "aftersales_arrived_on", "aftersales_late",
-                 "aftersales_finished_on", "signed_by"):
+    for name in (
+        "aftersales_deadline",
+        "aftersales_arrived_on",
+        "aftersales_late",
+        "aftersales_finished_on",
+        "signed_by",
+    ):
         assert name in tried
 
 
 def test_field_worker_checks_in_server_time_and_cannot_complete_unsigned(odoo, onsite):
     worker = login_as(odoo, "employee", [("fieldservice", "group_fsm_user")])
     order = onsite["order_b"]
-    before = datetime.datetime.utcnow().replace(microsecond=0)
+    before = _utcnow().replace(microsecond=0)
     worker("fsm.order", "action_aftersales_check_in", [order])
-    [read] = odoo("fsm.order", "read", [order], ["aftersales_arrived_on", "aftersales_late"])
+    [read] = odoo(
+        "fsm.order", "read", [order], ["aftersales_arrived_on", "aftersales_late"]
+    )
     arrived = datetime.datetime.fromisoformat(read["aftersales_arrived_on"])
-    assert before - datetime.timedelta(seconds=5) <= arrived <= datetime.datetime.utcnow()
+    assert before - datetime.timedelta(seconds=5) <= arrived <= _utcnow()
     assert read["aftersales_late"] is False
     with pytest.raises(RPCError):
-        worker("fsm.order", "write", [order], {"aftersales_arrived_on": "2020-01-01 00:00:00"})
+        worker(
+            "fsm.order",
+            "write",
+            [order],
+            {"aftersales_arrived_on": "2020-01-01 00:00:00"},
+        )
     worker("fsm.order", "write", [order], {"resolution": "<p>Replaced the valve.</p>"})
     with pytest.raises(RPCError) as err:
         worker("fsm.order", "action_complete", [order])
     assert "sign" in err.value.message
-    completed = odoo("ir.model.data", "check_object_reference", "fieldservice", "fsm_stage_completed")[1]
+    completed = odoo(
+        "ir.model.data", "check_object_reference", "fieldservice", "fsm_stage_completed"
+    )[1]
     with pytest.raises(RPCError):
-        worker("fsm.order", "write", [order], {"stage_id": completed},
-               context={"bypass_order_completed_stage": True})
+        worker(
+            "fsm.order",
+            "write",
+            [order],
+            {"stage_id": completed},
+            context={"bypass_order_completed_stage": True},
+        )
     [read] = odoo("fsm.order", "read", [order], ["aftersales_finished_on", "is_closed"])
     assert read == {"id": order, "aftersales_finished_on": False, "is_closed": False}
 
@@ -161,19 +207,29 @@ def test_service_point_sees_its_own_orders_and_customers_only(odoo, onsite):
     ids = tech("fsm.order", "search", [])
     assert onsite["order_a"] in ids
     assert onsite["order_b"] not in ids
-    [mine] = tech("fsm.order", "read", [onsite["order_a"]], ["phone", "aftersales_deadline"])
+    [mine] = tech(
+        "fsm.order", "read", [onsite["order_a"]], ["phone", "aftersales_deadline"]
+    )
     assert mine["phone"] == "+86 571 7777 0001"
     with pytest.raises(RPCError):
         tech("fsm.order", "read", [onsite["order_b"]], ["phone"])
     with pytest.raises(RPCError):
         tech("res.partner", "read", [onsite["customer_b"]], ["phone"])
     with pytest.raises(RPCError):
-        tech("fsm.order", "write", [onsite["order_a"]],
-             {"aftersales_deadline": "2099-01-01 00:00:00"})
+        tech(
+            "fsm.order",
+            "write",
+            [onsite["order_a"]],
+            {"aftersales_deadline": "2099-01-01 00:00:00"},
+        )
     with pytest.raises(RPCError):
         tech("fsm.order", "action_aftersales_check_in", [onsite["order_a"]])
-    [after] = odoo("fsm.order", "read", [onsite["order_a"]],
-                   ["aftersales_deadline", "aftersales_arrived_on"])
+    [after] = odoo(
+        "fsm.order",
+        "read",
+        [onsite["order_a"]],
+        ["aftersales_deadline", "aftersales_arrived_on"],
+    )
     assert after["aftersales_deadline"] == mine["aftersales_deadline"]
     assert after["aftersales_arrived_on"] is False
     assert tech("aftersales.service.point", "search", []) == [onsite["point_a"]]

@@ -6,9 +6,8 @@ from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
-
 from odoo.addons.aftersales_service.tools import format_reader_datetime
+from odoo.addons.portal.controllers.portal import CustomerPortal
 
 
 class OnsitePortal(CustomerPortal):
@@ -106,7 +105,9 @@ class OnsitePortal(CustomerPortal):
                 "error": error,
                 "message": message,
                 "products": order._aftersales_portal_products(),
-                "exclusions": request.env["aftersales.warranty.exclusion"].sudo().search([]),
+                "exclusions": request.env["aftersales.warranty.exclusion"]
+                .sudo()
+                .search([]),
                 "callback_outcomes": request.env["aftersales.callback"]
                 ._fields["outcome"]
                 ._description_selection(request.env),
@@ -117,7 +118,10 @@ class OnsitePortal(CustomerPortal):
 
     @http.route(
         ["/my/onsite/<int:order_id>/accept"],
-        type="http", auth="user", methods=["POST"], website=True,
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
     )
     def portal_onsite_accept(self, order_id, **kw):
         return self._aftersales_run(
@@ -126,7 +130,10 @@ class OnsitePortal(CustomerPortal):
 
     @http.route(
         ["/my/onsite/<int:order_id>/checkin"],
-        type="http", auth="user", methods=["POST"], website=True,
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
     )
     def portal_onsite_check_in(self, order_id, **kw):
         return self._aftersales_run(
@@ -137,15 +144,31 @@ class OnsitePortal(CustomerPortal):
 
     @http.route(
         ["/my/onsite/<int:order_id>/work"],
-        type="http", auth="user", methods=["POST"], website=True,
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
     )
-    def portal_onsite_work(self, order_id, resolution="", exclusion_id="",
-                           user_caused="", travel_cost="", lodging_cost="", **kw):
+    def portal_onsite_work(
+        self,
+        order_id,
+        resolution="",
+        exclusion_id="",
+        user_caused="",
+        travel_cost="",
+        lodging_cost="",
+        **kw,
+    ):
         def save(order):
             order._aftersales_check_open()
-            exclusion = request.env["aftersales.warranty.exclusion"].sudo().browse(
-                int(exclusion_id) if exclusion_id and exclusion_id.isdigit() else []
-            ).exists()
+            exclusion = (
+                request.env["aftersales.warranty.exclusion"]
+                .sudo()
+                .browse(
+                    int(exclusion_id) if exclusion_id and exclusion_id.isdigit() else []
+                )
+                .exists()
+            )
             vals = {
                 "resolution": resolution.strip(),
                 "aftersales_exclusion_id": exclusion.id,
@@ -168,7 +191,10 @@ class OnsitePortal(CustomerPortal):
 
     @http.route(
         ["/my/onsite/<int:order_id>/line/add"],
-        type="http", auth="user", methods=["POST"], website=True,
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
     )
     def portal_onsite_add_line(self, order_id, product_id="", quantity="1", **kw):
         def add(order):
@@ -188,7 +214,10 @@ class OnsitePortal(CustomerPortal):
 
     @http.route(
         ["/my/onsite/<int:order_id>/line/<int:line_id>/remove"],
-        type="http", auth="user", methods=["POST"], website=True,
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
     )
     def portal_onsite_remove_line(self, order_id, line_id, **kw):
         def remove(order):
@@ -216,7 +245,10 @@ class OnsitePortal(CustomerPortal):
 
     @http.route(
         ["/my/onsite/<int:order_id>/callback"],
-        type="http", auth="user", methods=["POST"], website=True,
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
     )
     def portal_onsite_callback(self, order_id, outcome="", rating="", note="", **kw):
         def record(order):
@@ -241,7 +273,10 @@ class OnsitePortal(CustomerPortal):
 
     @http.route(
         ["/my/onsite/<int:order_id>/major_fault"],
-        type="http", auth="user", methods=["POST"], website=True,
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
     )
     def portal_onsite_major_fault(self, order_id, kind="fault", description="", **kw):
         def report(order):

@@ -38,13 +38,15 @@ class AftersalesAgreementVisit(models.Model):
             vals = {
                 "aftersales_visit_id": visit.id,
                 "company_id": visit.company_id.id,
-                "scheduled_date_start": fields.Datetime.to_datetime(
-                    visit.planned_date
-                ),
+                "scheduled_date_start": fields.Datetime.to_datetime(visit.planned_date),
             }
-            person = self.env["fsm.person"].search(
-                [("partner_id", "=", visit.user_id.partner_id.id)], limit=1
-            ) if visit.user_id else False
+            person = (
+                self.env["fsm.person"].search(
+                    [("partner_id", "=", visit.user_id.partner_id.id)], limit=1
+                )
+                if visit.user_id
+                else False
+            )
             if person:
                 vals["person_id"] = person.id
             vals_list.append(vals)

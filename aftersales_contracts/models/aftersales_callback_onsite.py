@@ -14,7 +14,8 @@ class AftersalesCallback(models.Model):
         "fsm.order",
         string="Dispatch Order",
         index=True,
-        domain="[('ticket_id', '=', ticket_id), ('aftersales_finished_on', '!=', False)]",
+        domain="[('ticket_id', '=', ticket_id), "
+        "('aftersales_finished_on', '!=', False)]",
     )
     service_point_id = fields.Many2one(
         related="fsm_order_id.aftersales_service_point_id", store=True, index=True
@@ -41,7 +42,10 @@ class AftersalesCallback(models.Model):
     def _check_fsm_order(self):
         for callback in self.filtered("fsm_order_id"):
             order = callback.fsm_order_id
-            if order.ticket_id != callback.ticket_id or not order.aftersales_finished_on:
+            if (
+                order.ticket_id != callback.ticket_id
+                or not order.aftersales_finished_on
+            ):
                 raise ValidationError(
                     self.env._(
                         "Callback of ticket %(ticket)s: order %(order)s is not a "

@@ -128,7 +128,9 @@ class AftersalesMajorFault(models.Model):
                 )
             if vals.get("name", "/") == "/":
                 vals["name"] = (
-                    self.env["ir.sequence"].sudo().next_by_code("aftersales.major.fault")
+                    self.env["ir.sequence"]
+                    .sudo()
+                    .next_by_code("aftersales.major.fault")
                     or "/"
                 )
             vals.update(reported_by_id=self.env.uid, reported_on=now)

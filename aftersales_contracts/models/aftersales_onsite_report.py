@@ -22,7 +22,9 @@ class AftersalesOnsiteReport(models.Model):
         "aftersales.service.point", string="Service Point", readonly=True
     )
     distributor_id = fields.Many2one("res.partner", string="Distributor", readonly=True)
-    contract_id = fields.Many2one("contract.contract", string="Agreement", readonly=True)
+    contract_id = fields.Many2one(
+        "contract.contract", string="Agreement", readonly=True
+    )
     company_id = fields.Many2one("res.company", readonly=True)
     visit_kind = fields.Selection(
         [

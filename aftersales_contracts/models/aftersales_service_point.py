@@ -194,9 +194,7 @@ class AftersalesServicePoint(models.Model):
             removed = old_techs - point.technician_ids
             if added:
                 lines.append(
-                    self.env._(
-                        "Technicians added: %s", ", ".join(added.mapped("name"))
-                    )
+                    self.env._("Technicians added: %s", ", ".join(added.mapped("name")))
                 )
             if removed:
                 lines.append(
@@ -216,9 +214,7 @@ class AftersalesServicePoint(models.Model):
                 point._aftersales_activity_schedule_auto(
                     "mail.mail_activity_data_todo",
                     user_id=manager.id,
-                    summary=self.env._(
-                        "Staff change at service point %s", point.name
-                    ),
+                    summary=self.env._("Staff change at service point %s", point.name),
                     note=body,
                 )
 
@@ -226,8 +222,9 @@ class AftersalesServicePoint(models.Model):
     # Finding the service point of an address
     # ------------------------------------------------------------------
     @api.model
-    def _aftersales_for_territory(self, territory, company=None, on_date=None,
-                                  points=None):
+    def _aftersales_for_territory(
+        self, territory, company=None, on_date=None, points=None
+    ):
         """The active service point serving a territory under an agreement
         running on ``on_date`` (lowest sequence first). ``points``: the
         candidates already read (one search for a whole batch)."""

@@ -40,9 +40,8 @@ class AftersalesTechnicianTraining(models.Model):
     @api.depends("person_id", "date")
     def _compute_display_name(self):
         for training in self:
-            training.display_name = "%s %s" % (
-                training.person_id.name or "",
-                training.date or "",
+            training.display_name = (
+                f"{training.person_id.name or ''} {training.date or ''}".strip()
             )
 
     @api.constrains("date")

@@ -22,11 +22,15 @@ class AftersalesWarranty(models.Model):
     @api.model
     def _aftersales_installed_on(self, sale_line):
         """{lot or False: date} of the signed installation orders of a line."""
-        orders = self.env["fsm.order"].sudo().search(
-            [
-                ("aftersales_sale_line_id", "=", sale_line.id),
-                ("aftersales_finished_on", "!=", False),
-            ]
+        orders = (
+            self.env["fsm.order"]
+            .sudo()
+            .search(
+                [
+                    ("aftersales_sale_line_id", "=", sale_line.id),
+                    ("aftersales_finished_on", "!=", False),
+                ]
+            )
         )
         return {
             order.aftersales_lot_id or False: fields.Date.context_today(

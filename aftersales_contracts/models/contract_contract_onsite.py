@@ -87,7 +87,9 @@ class ContractContract(models.Model):
             hours = rec.aftersales_suburb_hours if rec else 0.0
             hours = hours or company.aftersales_suburb_response_hours
         elif kind == "software":
-            hours = rec.aftersales_local_hours or company.aftersales_local_response_hours
+            hours = (
+                rec.aftersales_local_hours or company.aftersales_local_response_hours
+            )
         else:
             hours = rec.aftersales_city_hours if rec else 0.0
             hours = hours or company.aftersales_city_response_hours
@@ -105,8 +107,15 @@ class ContractContract(models.Model):
         }
 
     @api.model
-    def _aftersales_governing(self, lot=None, site_partner=None, on_date=None,
-                              company=None, unit=None, cache=None):
+    def _aftersales_governing(
+        self,
+        lot=None,
+        site_partner=None,
+        on_date=None,
+        company=None,
+        unit=None,
+        cache=None,
+    ):
         """Who serves a unit at a site, under which agreement, in which zone.
 
         By serial first: the active agreement covering the serial (its unit

@@ -44,14 +44,19 @@ class FsmOrder(models.Model):
             as_tech(order).action_aftersales_accept()
             as_tech(order).action_aftersales_check_in()
             as_tech(order).write(
-                {"resolution": "<p>Cleaned the burner and replaced the water seal "
-                 "ring; tested ignition and hot water. / 清洗燃烧器，更换密封圈，"
-                 "试机正常。</p>"}
+                {
+                    "resolution": "<p>Cleaned the burner and replaced the water seal "
+                    "ring; tested ignition and hot water. / 清洗燃烧器，更换密封圈，"
+                    "试机正常。</p>"
+                }
             )
             for product_xmlid, qty in lines:
                 self.env["aftersales.onsite.line"].create(
-                    {"order_id": order.id, "product_id": ref(product_xmlid).id,
-                     "quantity": qty}
+                    {
+                        "order_id": order.id,
+                        "product_id": ref(product_xmlid).id,
+                        "quantity": qty,
+                    }
                 )
             as_tech(order)._aftersales_sign(signer, signature)
             as_tech(order).action_complete()

@@ -14,7 +14,9 @@ class FsmOrder(models.Model):
         """A distributor installs for its own end users: no order for a
         delivery to a distributor under an active agreement."""
         return bool(
-            self.env["contract.contract"].sudo().search_count(
+            self.env["contract.contract"]
+            .sudo()
+            .search_count(
                 [
                     ("aftersales_kind", "=", "distributor"),
                     ("partner_id", "child_of", partner.commercial_partner_id.id),

@@ -30,7 +30,9 @@ class AftersalesOnsiteLine(models.Model):
         compute="_compute_kind",
         store=True,
     )
-    quantity = fields.Float(default=1.0, required=True, digits="Product Unit of Measure")
+    quantity = fields.Float(
+        default=1.0, required=True, digits="Product Unit of Measure"
+    )
     price_unit = fields.Monetary(
         string="Unit Price",
         compute="_compute_price",
@@ -61,9 +63,7 @@ class AftersalesOnsiteLine(models.Model):
         for line in self:
             line.kind = "service" if line.product_id.type == "service" else "part"
 
-    @api.depends(
-        "product_id", "quantity", "kind", "order_id.aftersales_fee_policy"
-    )
+    @api.depends("product_id", "quantity", "kind", "order_id.aftersales_fee_policy")
     def _compute_price(self):
         for line in self:
             policy = line.order_id.aftersales_fee_policy

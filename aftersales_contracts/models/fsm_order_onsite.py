@@ -84,9 +84,7 @@ class FsmOrder(models.Model):
         help="The customer served (the ticket's customer, else the owner of "
         "the location).",
     )
-    aftersales_lot_id = fields.Many2one(
-        "stock.lot", string="Serial Number", index=True
-    )
+    aftersales_lot_id = fields.Many2one("stock.lot", string="Serial Number", index=True)
     aftersales_product_id = fields.Many2one("product.product", string="Product")
     aftersales_called_on = fields.Datetime(
         string="Called On",
@@ -277,25 +275,30 @@ class FsmOrder(models.Model):
         sale_line = self.env["sale.order.line"].browse(
             vals.get("aftersales_sale_line_id")
         )
-        company = self.env["res.company"].browse(
-            vals.get("company_id")
-        ) or ticket.company_id or visit.company_id or self.env.company
+        company = (
+            self.env["res.company"].browse(vals.get("company_id"))
+            or ticket.company_id
+            or visit.company_id
+            or self.env.company
+        )
         vals.setdefault("company_id", company.id)
         lot = self.env["stock.lot"].browse(vals.get("aftersales_lot_id")) or (
             ticket.lot_id or visit.unit_id.lot_id
         )
         product = self.env["product.product"].browse(
             vals.get("aftersales_product_id")
-        ) or (lot.product_id or ticket.product_id or visit.unit_id.product_id
-              or sale_line.product_id)
+        ) or (
+            lot.product_id
+            or ticket.product_id
+            or visit.unit_id.product_id
+            or sale_line.product_id
+        )
         customer = self.env["res.partner"].browse(vals.get("aftersales_customer_id"))
         customer = customer or ticket.partner_id or visit.partner_id
         location = self.env["fsm.location"].browse(vals.get("location_id"))
         if not location:
             site = (
-                ticket.fsm_location_id.partner_id
-                or visit.site_partner_id
-                or customer
+                ticket.fsm_location_id.partner_id or visit.site_partner_id or customer
             )
             location = self.env["fsm.location"]._aftersales_for_partner(site)
             vals["location_id"] = location.id
@@ -332,8 +335,13 @@ class FsmOrder(models.Model):
                 called_on, zone, company=company
             )
         kind = (
-            "repair" if ticket else "preventive" if visit else
-            "installation" if sale_line else "repair"
+            "repair"
+            if ticket
+            else "preventive"
+            if visit
+            else "installation"
+            if sale_line
+            else "repair"
         )
         if not vals.get("type"):
             vals["type"] = self.env.ref(KIND_TYPE_XMLID[kind]).id
@@ -419,14 +427,14 @@ class FsmOrder(models.Model):
     def _aftersales_check_open(self):
         for order in self:
             if order.is_closed:
-                raise UserError(
-                    self.env._("Order %s is already closed.", order.name)
-                )
+                raise UserError(self.env._("Order %s is already closed.", order.name))
 
     def _aftersales_user_person(self):
         """The field-service worker of the current user, if any."""
-        return self.env["fsm.person"].sudo().search(
-            [("partner_id", "=", self.env.user.partner_id.id)], limit=1
+        return (
+            self.env["fsm.person"]
+            .sudo()
+            .search([("partner_id", "=", self.env.user.partner_id.id)], limit=1)
         )
 
     def action_aftersales_accept(self):
@@ -545,8 +553,10 @@ class FsmOrder(models.Model):
         now = fields.Datetime.now()
         done = 0
         remaining = 0
-        companies = self.env["res.company"].sudo().search(
-            [("aftersales_onsite_warning_hours", ">", 0)]
+        companies = (
+            self.env["res.company"]
+            .sudo()
+            .search([("aftersales_onsite_warning_hours", ">", 0)])
         )
         for company in companies:
             domain = self._aftersales_warn_domain(company, now)
@@ -624,9 +634,7 @@ class FsmOrder(models.Model):
                         "res_id": order.id,
                         "activity_type_id": activity_type.id,
                         "user_id": manager.id,
-                        "summary": self.env._(
-                            "Late on-site visit %s", order.name
-                        ),
+                        "summary": self.env._("Late on-site visit %s", order.name),
                         "date_deadline": fields.Date.context_today(self),
                     }
                 )

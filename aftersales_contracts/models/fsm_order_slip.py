@@ -227,7 +227,9 @@ class FsmOrder(models.Model):
         vals = super()._aftersales_prepare_dispatch(vals)
         ticket = self.env["helpdesk.ticket"].browse(vals.get("ticket_id"))
         if ticket:
-            vals.setdefault("aftersales_exclusion_id", ticket.aftersales_exclusion_id.id)
+            vals.setdefault(
+                "aftersales_exclusion_id", ticket.aftersales_exclusion_id.id
+            )
             vals.setdefault("aftersales_user_caused", ticket.aftersales_user_caused)
         return vals
 
@@ -238,8 +240,7 @@ class FsmOrder(models.Model):
             if closed:
                 raise UserError(
                     self.env._(
-                        "Order %s is completed: its signed repair slip cannot "
-                        "change.",
+                        "Order %s is completed: its signed repair slip cannot change.",
                         closed[0].name,
                     )
                 )
@@ -356,8 +357,7 @@ class FsmOrder(models.Model):
         self._aftersales_message_post_auto(
             body=escape(
                 self.env._(
-                    "Completed at %(time)s; repair slip %(slip)s signed by "
-                    "%(name)s.",
+                    "Completed at %(time)s; repair slip %(slip)s signed by %(name)s.",
                     time=format_reader_datetime(self.env, self.aftersales_finished_on),
                     slip=self.aftersales_slip_number,
                     name=self.signed_by,
@@ -478,23 +478,28 @@ class FsmOrder(models.Model):
     def _aftersales_portal_products(self):
         """What a technician may record on a slip: spare parts (a part policy
         on the product or its category) and on-site fee items."""
-        return self.env["product.product"].sudo().search(
-            [
-                ("sale_ok", "=", True),
-                "|",
-                "|",
-                ("aftersales_onsite_fee", "=", True),
-                ("aftersales_part_policy", "!=", False),
-                ("categ_id.aftersales_part_policy", "!=", False),
-            ],
-            order="name",
-            limit=200,
+        return (
+            self.env["product.product"]
+            .sudo()
+            .search(
+                [
+                    ("sale_ok", "=", True),
+                    "|",
+                    "|",
+                    ("aftersales_onsite_fee", "=", True),
+                    ("aftersales_part_policy", "!=", False),
+                    ("categ_id.aftersales_part_policy", "!=", False),
+                ],
+                order="name",
+                limit=200,
+            )
         )
 
     def _get_report_base_filename(self):
         self.ensure_one()
         return self.env._(
-            "Repair Slip %s", (self.aftersales_slip_number or self.name).replace("/", "-")
+            "Repair Slip %s",
+            (self.aftersales_slip_number or self.name).replace("/", "-"),
         )
 
     def action_aftersales_print_slip(self):

@@ -147,7 +147,9 @@ class HelpdeskTicket(models.Model):
         for order in orders:
             order.ticket_id.message_post(
                 body=Markup(
-                    escape(self.env._("On-site order %(order)s dispatched to %(point)s."))
+                    escape(
+                        self.env._("On-site order %(order)s dispatched to %(point)s.")
+                    )
                 )
                 % {
                     "order": order._get_html_link(),

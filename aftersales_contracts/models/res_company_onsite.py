@@ -39,8 +39,7 @@ class ResCompany(models.Model):
         changes."""
         self.ensure_one()
         return (
-            self.aftersales_onsite_manager_id
-            or self.aftersales_sla_escalation_user_id
+            self.aftersales_onsite_manager_id or self.aftersales_sla_escalation_user_id
         )
 
     @api.constrains(*(name for name, _low, _high in ONSITE_BOUNDS))
@@ -54,9 +53,7 @@ class ResCompany(models.Model):
                             "%(company)s: '%(field)s' must be between %(low)s "
                             "and %(high)s (got %(value)s).",
                             company=company.name,
-                            field=company._fields[name]._description_string(
-                                self.env
-                            ),
+                            field=company._fields[name]._description_string(self.env),
                             low=low,
                             high=high,
                             value=value,

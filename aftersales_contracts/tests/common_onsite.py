@@ -55,24 +55,43 @@ class AftersalesOnsiteCommon(AftersalesContractsCommon):
         )
         Territory = cls.env["res.territory"]
         cls.t_city = Territory.create(
-            {"name": "Chengdu City", "type": "zip", "zip_codes": "6100*",
-             "aftersales_zone": "city"}
+            {
+                "name": "Chengdu City",
+                "type": "zip",
+                "zip_codes": "6100*",
+                "aftersales_zone": "city",
+            }
         )
         cls.t_county = Territory.create(
-            {"name": "Chengdu Counties", "type": "zip",
-             "zip_codes": "6115*, 611600", "aftersales_zone": "suburb"}
+            {
+                "name": "Chengdu Counties",
+                "type": "zip",
+                "zip_codes": "6115*, 611600",
+                "aftersales_zone": "suburb",
+            }
         )
         cls.t_other = Territory.create(
-            {"name": "Nanjing", "type": "zip", "zip_codes": "2100*",
-             "aftersales_zone": "city"}
+            {
+                "name": "Nanjing",
+                "type": "zip",
+                "zip_codes": "2100*",
+                "aftersales_zone": "city",
+            }
         )
         Person = cls.env["fsm.person"]
         cls.lead_partner = cls.env["res.partner"].create(
-            {"name": "Lead Wu", "parent_id": cls.distributor.id, "email": "wu@li.example"}
+            {
+                "name": "Lead Wu",
+                "parent_id": cls.distributor.id,
+                "email": "wu@li.example",
+            }
         )
         cls.tech_partner = cls.env["res.partner"].create(
-            {"name": "Tech Chen", "parent_id": cls.distributor.id,
-             "email": "chen@li.example"}
+            {
+                "name": "Tech Chen",
+                "parent_id": cls.distributor.id,
+                "email": "chen@li.example",
+            }
         )
         cls.lead = Person.create({"partner_id": cls.lead_partner.id})
         cls.tech = Person.create({"partner_id": cls.tech_partner.id})
@@ -118,38 +137,61 @@ class AftersalesOnsiteCommon(AftersalesContractsCommon):
         )
         Partner = cls.env["res.partner"]
         cls.city_customer = Partner.create(
-            {"name": "Mrs Lin (city)", "zip": "610012", "city": "Chengdu",
-             "street": "1 West Lake Road", "phone": "+86 571 0000 1111"}
+            {
+                "name": "Mrs Lin (city)",
+                "zip": "610012",
+                "city": "Chengdu",
+                "street": "1 West Lake Road",
+                "phone": "+86 571 0000 1111",
+            }
         )
         cls.county_customer = Partner.create(
-            {"name": "Mr Xu (county)", "zip": "611500", "city": "Pujiang",
-             "street": "8 River Street", "phone": "+86 571 0000 2222"}
+            {
+                "name": "Mr Xu (county)",
+                "zip": "611500",
+                "city": "Pujiang",
+                "street": "8 River Street",
+                "phone": "+86 571 0000 2222",
+            }
         )
         cls.nanjing_customer = Partner.create(
-            {"name": "Mr Sun (Nanjing)", "zip": "210005", "city": "Nanjing",
-             "phone": "+86 25 0000 3333"}
+            {
+                "name": "Mr Sun (Nanjing)",
+                "zip": "210005",
+                "city": "Nanjing",
+                "phone": "+86 25 0000 3333",
+            }
         )
         cls.far_customer = Partner.create(
             {"name": "Ms Ma (nowhere)", "zip": "999999", "city": "Far"}
         )
         cls.card_city = cls._make_card(cls.city_customer, cls.lot3, date(2026, 1, 10))
         cls.labour = cls.env["product.product"].create(
-            {"name": "On-site labour", "type": "service", "list_price": 50.0,
-             "standard_price": 20.0, "aftersales_onsite_fee": True,
-             "taxes_id": False}
+            {
+                "name": "On-site labour",
+                "type": "service",
+                "list_price": 50.0,
+                "standard_price": 20.0,
+                "aftersales_onsite_fee": True,
+                "taxes_id": False,
+            }
         )
 
     @classmethod
     def _make_card(cls, partner, lot, start):
-        return cls.env["aftersales.warranty"].sudo().create(
-            {
-                "partner_id": partner.id,
-                "product_id": lot.product_id.id,
-                "lot_id": lot.id,
-                "start_date": start,
-                "duration": 12,
-                "duration_type": "month",
-            }
+        return (
+            cls.env["aftersales.warranty"]
+            .sudo()
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "product_id": lot.product_id.id,
+                    "lot_id": lot.id,
+                    "start_date": start,
+                    "duration": 12,
+                    "duration_type": "month",
+                }
+            )
         )
 
     def _ticket(self, partner, reported_on=datetime(2026, 3, 2, 8, 0), **vals):

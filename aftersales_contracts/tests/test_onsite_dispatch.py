@@ -37,16 +37,21 @@ class TestOnsiteDispatch(AftersalesOnsiteCommon):
             self.env["res.country.state"].search([], limit=1)
         )
         province = Territory.create(
-            {"name": "Province", "type": "state",
-             "aftersales_state_ids": [Command.set(state.ids)],
-             "aftersales_zone": "remote"}
+            {
+                "name": "Province",
+                "type": "state",
+                "aftersales_state_ids": [Command.set(state.ids)],
+                "aftersales_zone": "remote",
+            }
         )
         self.county_customer.state_id = state
         self.assertEqual(
             Territory._aftersales_match_partner(self.county_customer), self.t_county
         )
         self.far_customer.state_id = state
-        self.assertEqual(Territory._aftersales_match_partner(self.far_customer), province)
+        self.assertEqual(
+            Territory._aftersales_match_partner(self.far_customer), province
+        )
 
     def test_ticket_governed_by_territory(self):
         ticket = self._ticket(self.county_customer)
@@ -269,7 +274,10 @@ class TestOnsiteDispatch(AftersalesOnsiteCommon):
     def test_response_time_bounds(self):
         # the bounds themselves are accepted
         self.company.write(
-            {"aftersales_city_response_hours": 0.5, "aftersales_remote_response_days": 60}
+            {
+                "aftersales_city_response_hours": 0.5,
+                "aftersales_remote_response_days": 60,
+            }
         )
         for fname, value, bound in (
             ("aftersales_city_response_hours", 0.0, "between 0.5 and 720"),

@@ -51,14 +51,14 @@ class TestOnsiteFollowUp(AftersalesOnsiteCommon):
         order = self._dispatch(self._ticket(self.city_customer))
         with freeze_time(order.aftersales_deadline + timedelta(minutes=30)):
             order.action_aftersales_check_in()
-        self.assertEqual(self._cron(order.aftersales_deadline + timedelta(hours=1)), (1, 0))
+        self.assertEqual(
+            self._cron(order.aftersales_deadline + timedelta(hours=1)), (1, 0)
+        )
         self.assertEqual(order.activity_ids.user_id, self.manager)
 
     def test_cron_works_in_batches_with_bounded_queries(self):
         tickets = [self._ticket(self.city_customer) for _i in range(7)]
-        orders = self.env["fsm.order"].browse(
-            [self._dispatch(t).id for t in tickets]
-        )
+        orders = self.env["fsm.order"].browse([self._dispatch(t).id for t in tickets])
         after = orders[0].aftersales_deadline + timedelta(minutes=5)
         cron = self.env.ref("aftersales_contracts.cron_aftersales_onsite_deadlines")
         progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
@@ -82,8 +82,11 @@ class TestOnsiteFollowUp(AftersalesOnsiteCommon):
     # ------------------------------------------------------------------
     def test_staff_change_is_logged_and_told(self):
         newcomer = self.env["fsm.person"].create(
-            {"partner_id": self.env["res.partner"].create(
-                {"name": "Tech Gao", "parent_id": self.distributor.id}).id}
+            {
+                "partner_id": self.env["res.partner"]
+                .create({"name": "Tech Gao", "parent_id": self.distributor.id})
+                .id
+            }
         )
         self.point.with_user(self.manager).write(
             {"lead_id": newcomer.id, "technician_ids": [Command.link(self.lead.id)]}
@@ -214,7 +217,9 @@ class TestOnsiteFollowUp(AftersalesOnsiteCommon):
             {"order_id": order.id, "product_id": self.part_burner.id}
         )
         self._complete(order)
-        swaps = self.env["aftersales.part.swap"].search([("fsm_order_id", "=", order.id)])
+        swaps = self.env["aftersales.part.swap"].search(
+            [("fsm_order_id", "=", order.id)]
+        )
         self.assertEqual(swaps.product_id, self.part_valve)  # burner: must buy
         self.assertEqual(swaps.partner_id, self.distributor)
         self.assertEqual(swaps.contract_id, self.dist_agreement)
@@ -307,6 +312,10 @@ class TestOnsiteFollowUp(AftersalesOnsiteCommon):
         self._close(ticket)
         with self.assertRaises(Exception):  # noqa: B017 - ValidationError
             self.env["aftersales.callback"].create(
-                {"ticket_id": ticket.id, "fsm_order_id": other.id,
-                 "outcome": "satisfied", "rating": "4"}
+                {
+                    "ticket_id": ticket.id,
+                    "fsm_order_id": other.id,
+                    "outcome": "satisfied",
+                    "rating": "4",
+                }
             )

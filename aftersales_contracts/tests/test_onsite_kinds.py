@@ -18,15 +18,14 @@ class TestOnsiteKinds(AftersalesOnsiteCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stock = cls.env["stock.warehouse"].search(
-            [("company_id", "=", cls.company.id)], limit=1
-        ).lot_stock_id
+        cls.stock = (
+            cls.env["stock.warehouse"]
+            .search([("company_id", "=", cls.company.id)], limit=1)
+            .lot_stock_id
+        )
         cls.heater.aftersales_installed_by_us = True
         cls.inst_lots = cls.env["stock.lot"].create(
-            [
-                {"name": f"INST-{i}", "product_id": cls.heater.id}
-                for i in range(2)
-            ]
+            [{"name": f"INST-{i}", "product_id": cls.heater.id} for i in range(2)]
         )
         for lot in cls.inst_lots:
             cls.env["stock.quant"]._update_available_quantity(
@@ -61,7 +60,9 @@ class TestOnsiteKinds(AftersalesOnsiteCommon):
         installs = self._installations(order)
         self.assertEqual(len(installs), 2)
         self.assertEqual(installs.mapped("aftersales_visit_kind"), ["installation"] * 2)
-        self.assertEqual(set(installs.aftersales_lot_id.mapped("name")), {"INST-0", "INST-1"})
+        self.assertEqual(
+            set(installs.aftersales_lot_id.mapped("name")), {"INST-0", "INST-1"}
+        )
         first = installs[0]
         self.assertEqual(first.aftersales_service_point_id, self.point)
         self.assertEqual(first.aftersales_customer_id, self.county_customer)
@@ -85,7 +86,9 @@ class TestOnsiteKinds(AftersalesOnsiteCommon):
             )
         )
         # a second delivery run creates nothing twice
-        self.env["fsm.order"]._aftersales_create_installations(order.picking_ids.move_ids)
+        self.env["fsm.order"]._aftersales_create_installations(
+            order.picking_ids.move_ids
+        )
         self.assertEqual(len(self._installations(order)), 2)
 
     def test_delivery_basis_still_starts_on_delivery(self):
@@ -119,7 +122,8 @@ class TestOnsiteKinds(AftersalesOnsiteCommon):
         self.assertEqual(visit.fsm_order_id, order)
         # due by the end of the planned day (company's timezone)
         self.assertEqual(
-            order.aftersales_deadline.date(), visit.planned_date,
+            order.aftersales_deadline.date(),
+            visit.planned_date,
         )
         with self.assertRaises(UserError):
             visit.action_aftersales_dispatch()

@@ -100,7 +100,11 @@ class TestOnsitePortal(AftersalesOnsiteCommon, HttpCase):
         )
         self.url_open(
             url + "/line/add",
-            data={"csrf_token": token, "product_id": str(self.labour.id), "quantity": "1"},
+            data={
+                "csrf_token": token,
+                "product_id": str(self.labour.id),
+                "quantity": "1",
+            },
         )
         self.assertEqual(self.own.aftersales_line_ids.product_id, self.labour)
         # a product outside the list is refused
@@ -185,9 +189,9 @@ class TestRepairSlipPdf(AftersalesOnsiteCommon, HttpCase):
         self.assertIn("Mrs Lin", text)
         self.assertIn("free of charge", text)
         self.assertIn("Free (in warranty)", text)
-        rows = lambda listing: [  # noqa: E731
-            line for line in listing.splitlines()[2:] if line.strip()
-        ]
+        def rows(listing):
+            return [line for line in listing.splitlines()[2:] if line.strip()]
+
         self.assertEqual(len(rows(images)), len(rows(images_unsigned)) + 1)
         self.assertTrue(
             any(re.search(r"\b240\s+90\b", line) for line in rows(images)), images

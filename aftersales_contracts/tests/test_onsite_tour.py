@@ -39,7 +39,9 @@ class TestOnsiteTours(AftersalesOnsiteCommon, HttpCase):
             }
         )
         order = self.env["fsm.order"].browse(ticket.aftersales_dispatch())
-        self.start_tour("/my/onsite", "aftersales_onsite_technician_tour", login="tech_chen")
+        self.start_tour(
+            "/my/onsite", "aftersales_onsite_technician_tour", login="tech_chen"
+        )
         self.assertEqual(order.aftersales_state, "done")
         self.assertEqual(order.aftersales_accepted_by_id, self.tech_user)
         self.assertEqual(order.aftersales_arrived_by_id, self.tech_user)

@@ -68,7 +68,8 @@ class AftersalesOnsiteDispatch(models.TransientModel):
             )
             start = ticket.aftersales_reported_on or fields.Datetime.now()
             deadline = agreement._aftersales_onsite_deadline(
-                start, ticket.aftersales_onsite_zone or "city",
+                start,
+                ticket.aftersales_onsite_zone or "city",
                 company=ticket.company_id,
             )
             wizard.agreement_id = agreement
