@@ -63,7 +63,6 @@ class AftersalesServicePoint(models.Model):
     lead_id = fields.Many2one(
         "fsm.person",
         string="Repair Lead",
-        tracking=True,
         help="The named repair lead of the service point (维修负责人).",
     )
     technician_ids = fields.Many2many(
@@ -72,7 +71,6 @@ class AftersalesServicePoint(models.Model):
         "service_point_id",
         "person_id",
         string="Technicians",
-        tracking=True,
         help="The service point's qualified technicians (专职维修人员).",
     )
     training_ids = fields.One2many(

@@ -147,9 +147,6 @@ class FsmOrder(models.Model):
         search="_search_aftersales_overdue",
         help="Deadline passed and nobody checked in.",
     )
-    aftersales_deadline_display = fields.Char(
-        string="Deadline (your time)", compute="_compute_aftersales_deadline_display"
-    )
     aftersales_visit_id = fields.Many2one(
         "aftersales.agreement.visit", string="Preventive Visit", index=True, copy=False
     )
@@ -232,14 +229,6 @@ class FsmOrder(models.Model):
         if (operator == "=") == bool(value):
             return domain
         return ["!", "&", "&"] + domain
-
-    @api.depends_context("uid")
-    @api.depends("aftersales_deadline")
-    def _compute_aftersales_deadline_display(self):
-        for order in self:
-            order.aftersales_deadline_display = format_reader_datetime(
-                self.env, order.aftersales_deadline, partner=self.env.user.partner_id
-            )
 
     @api.depends("aftersales_state")
     def _compute_can_aftersales(self):
