@@ -29,10 +29,10 @@ class ContractContract(models.Model):
         "aftersales.service.point", "contract_id", string="Service Points"
     )
     aftersales_service_point_count = fields.Integer(
-        compute="_compute_aftersales_onsite_counts"
+        string="Service Point Count", compute="_compute_aftersales_onsite_counts"
     )
     aftersales_onsite_order_count = fields.Integer(
-        compute="_compute_aftersales_onsite_counts"
+        string="On-Site Order Count", compute="_compute_aftersales_onsite_counts"
     )
 
     def _compute_aftersales_onsite_counts(self):

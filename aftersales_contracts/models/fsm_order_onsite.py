@@ -132,8 +132,10 @@ class FsmOrder(models.Model):
         copy=False,
         help="From the call to the arrival on site.",
     )
-    aftersales_warned = fields.Boolean(readonly=True, copy=False)
-    aftersales_escalated = fields.Boolean(readonly=True, copy=False)
+    aftersales_warned = fields.Boolean(
+        string="Reminder Sent", readonly=True, copy=False
+    )
+    aftersales_escalated = fields.Boolean(string="Escalated", readonly=True, copy=False)
     aftersales_state = fields.Selection(
         ONSITE_STATES,
         string="On-Site Status",

@@ -38,7 +38,7 @@ class HelpdeskTicket(models.Model):
         store=True,
     )
     aftersales_onsite_order_count = fields.Integer(
-        compute="_compute_aftersales_onsite_order_count"
+        string="On-Site Order Count", compute="_compute_aftersales_onsite_order_count"
     )
 
     def _aftersales_site_partner(self):
