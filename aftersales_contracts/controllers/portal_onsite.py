@@ -50,7 +50,9 @@ class OnsitePortal(CustomerPortal):
         """A time in the reader's timezone (the company's settings are read
         by the server: a portal user may not read the company's contact)."""
         env = request.env(su=True)
-        return format_reader_datetime(env, value, partner=request.env.user.partner_id)
+        return format_reader_datetime(
+            env, value, partner=request.env.user.partner_id, lang=request.env.lang
+        )
 
     def _aftersales_back(self, order_id, error=None, message=None):
         url = f"/my/onsite/{order_id}"
