@@ -217,7 +217,7 @@ class FsmOrder(models.Model):
         for order in self:
             order.aftersales_callback_done = bool(
                 order.aftersales_callback_ids.filtered(
-                    lambda c: c.outcome != "unreachable"
+                    lambda c: c.outcome and c.outcome != "unreachable"
                 )
             )
 
