@@ -15,3 +15,5 @@ from . import aftersales_initial_stock_line
 from . import aftersales_distributor_report
 from . import repair_order
 from . import helpdesk_ticket
+from . import stock_lot
+from . import aftersales_warranty

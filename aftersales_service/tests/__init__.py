@@ -16,3 +16,4 @@ from . import test_complaint
 from . import test_forbidden_phrase
 from . import test_penalty_tour
 from . import test_warranty_tour
+from . import test_warranty_sellout
