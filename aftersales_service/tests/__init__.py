@@ -17,3 +17,6 @@ from . import test_forbidden_phrase
 from . import test_penalty_tour
 from . import test_warranty_tour
 from . import test_warranty_sellout
+from . import test_warranty_guard
+from . import test_warranty_public
+from . import test_warranty_report
