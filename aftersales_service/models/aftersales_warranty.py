@@ -1025,6 +1025,10 @@ class AftersalesWarranty(models.Model):
             )
         return sorted(entries, key=lambda e: e["date"])
 
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Warranty Card %s", self.name)
+
     def action_print_card(self):
         return self.env.ref(
             "aftersales_service.action_report_aftersales_warranty"

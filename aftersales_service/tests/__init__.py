@@ -20,3 +20,4 @@ from . import test_warranty_sellout
 from . import test_warranty_guard
 from . import test_warranty_public
 from . import test_warranty_report
+from . import test_warranty_portal_distributor
