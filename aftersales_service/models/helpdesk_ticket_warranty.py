@@ -190,18 +190,7 @@ class HelpdeskTicket(models.Model):
             self.partner_id, self._aftersales_reference_date()
         ):
             return True
-        return bool(
-            self.env["aftersales.warranty"]
-            .sudo()
-            .search_count(
-                [
-                    ("lot_id", "=", self.lot_id.id),
-                    ("state", "=", "active"),
-                    ("registration_state", "=", "pending"),
-                ],
-                limit=1,
-            )
-        )
+        return bool(self.lot_id._aftersales_pending_sellout())
 
     @api.model_create_multi
     def create(self, vals_list):

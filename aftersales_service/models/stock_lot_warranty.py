@@ -48,6 +48,25 @@ class StockLot(models.Model):
         belongs |= self._aftersales_carded_to(commercial, on_date)
         return self & belongs
 
+    def _aftersales_pending_sellout(self):
+        """The serials of ``self`` still registered to the distributor we sold
+        them to (sell-out not registered yet). A request from an end user on
+        such a serial is accepted and marked "registration pending"."""
+        if not self:
+            return self.browse()
+        cards = (
+            self.env["aftersales.warranty"]
+            .sudo()
+            .search(
+                [
+                    ("lot_id", "in", self.ids),
+                    ("state", "=", "active"),
+                    ("registration_state", "=", "pending"),
+                ]
+            )
+        )
+        return self & cards.lot_id
+
     def _aftersales_delivered_to(self, commercial, on_date):
         until = datetime.datetime.combine(
             on_date + datetime.timedelta(days=1), datetime.time.min
