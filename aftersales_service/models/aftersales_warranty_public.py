@@ -209,14 +209,13 @@ class AftersalesWarranty(models.Model):
         channel = self.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_channel_web", raise_if_not_found=False
         )
+        contact = ", ".join(x for x in (phone, email) if x)
         body = plaintext2html(description) + plaintext2html(
             self.env._(
-                "Requested from warranty card %(card)s by %(name)s, phone "
-                "%(phone)s%(email)s.",
+                "Requested from warranty card %(card)s by %(name)s (%(contact)s).",
                 card=card.name,
                 name=name,
-                phone=phone,
-                email=f", {email}" if email else "",
+                contact=contact,
             )
         )
         Ticket = self.env["helpdesk.ticket"].sudo()
