@@ -134,9 +134,17 @@ class AftersalesWarrantyPortal(CustomerPortal):
             ],
             order="shelf_limit_date, id",
         )
+        activity_type = request.env.ref(
+            "aftersales_service.mail_activity_type_confirm_sellout",
+            raise_if_not_found=False,
+        )
+        asked = pending.sudo().activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
+        )
         values = self._prepare_portal_layout_values()
         values.update(
             {
+                "asked_ids": set(asked.mapped("res_id")),
                 "page_name": "warranty_register",
                 "distributor": distributor,
                 "pending_cards": pending.sudo(),

@@ -143,6 +143,7 @@ class AftersalesWarranty(models.Model):
     product_id = fields.Many2one(
         "product.product", required=True, index=True, tracking=True
     )
+    product_tracking = fields.Selection(related="product_id.tracking")
     product_categ_id = fields.Many2one(
         related="product_id.categ_id", string="Product Category"
     )

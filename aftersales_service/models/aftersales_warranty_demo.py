@@ -120,5 +120,6 @@ class AftersalesWarranty(models.Model):
                 .lot_id.id,
                 "product_id": ref("aftersales_service.demo_product_water_heater").id,
                 "team_id": ref("aftersales_service.helpdesk_team_aftersales").id,
+                "user_id": ref("base.user_admin").id,
             }
         )

@@ -10,6 +10,7 @@ service hotline, never the owner. Look-ups are limited per network address
 """
 
 import re
+import uuid
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -157,6 +158,8 @@ class AftersalesWarranty(models.Model):
     def _aftersales_public_url(self):
         self.ensure_one()
         card = self.sudo()
+        if not card.check_token:  # a card made before the public check
+            card._aftersales_action_write({"check_token": uuid.uuid4().hex})
         return f"{card.get_base_url()}/warranty/check/{card.check_token}"
 
     def _aftersales_qr_src(self, size=160):
