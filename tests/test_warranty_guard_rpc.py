@@ -89,6 +89,17 @@ def test_card_and_extension_guarded_for_every_role(odoo, cards, role):
     assert _read(odoo, card) == before
 
 
+@pytest.mark.parametrize("role", ["employee", "portal"])
+def test_card_refused_for_other_roles(odoo, cards, role):
+    """Employees and portal users only read cards: every guarded field is
+    refused to them too, and the card reads the same."""
+    client = login_as(odoo, role)
+    card = cards["mine"]["card"]
+    before = _read(odoo, card)
+    assert_guarded(odoo, client, "aftersales.warranty", card)
+    assert _read(odoo, card) == before
+
+
 def test_card_by_hand_bounds_and_owner(odoo, cards):
     client = login_as(odoo, "user")
     count = odoo("aftersales.warranty", "search_count", [])
