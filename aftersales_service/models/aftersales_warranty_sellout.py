@@ -142,6 +142,14 @@ class AftersalesWarranty(models.Model):
             return
         if user._aftersales_is_user():
             return
+        if not user.share:
+            raise AccessError(
+                self.env._(
+                    "Only after-sales users and the distributor's own users "
+                    "can register the sale of serial %s.",
+                    card.lot_id.name,
+                )
+            )
         commercial = user.partner_id.commercial_partner_id
         if card.distributor_id and card.distributor_id == commercial:
             return

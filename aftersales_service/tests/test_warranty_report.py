@@ -1,7 +1,10 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The warranty card (保修卡) as a PDF: rendered by wkhtmltopdf and read back
-with pdftotext."""
+with pdftotext.
+
+An HttpCase: wkhtmltopdf fetches the report's stylesheets from the test server,
+which must share the test transaction (as Odoo's own report rendering tests)."""
 
 import shutil
 import subprocess
@@ -9,7 +12,7 @@ import tempfile
 import unittest
 from datetime import date
 
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools.misc import format_date
 
 from .common import AftersalesCommon
@@ -18,7 +21,7 @@ D = date(2025, 3, 10)
 
 
 @tagged("post_install", "-at_install")
-class TestWarrantyReport(AftersalesCommon):
+class TestWarrantyReport(HttpCase, AftersalesCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
