@@ -1,4 +1,5 @@
 """Warranty look-up end to end over JSON-RPC, as an integrator would call it."""
+
 import datetime
 import uuid
 
@@ -25,9 +26,7 @@ def sold_unit(odoo):
     )
     [serial] = stocked_serials(odoo, product, 1)
     sell_deliver_invoice(odoo, partner, product, 1, "2025-01-01")
-    [card] = odoo(
-        "aftersales.warranty", "search", [["lot_name", "=", serial]]
-    )
+    [card] = odoo("aftersales.warranty", "search", [["lot_name", "=", serial]])
     return {"partner": partner, "other": other, "serial": serial, "card": card}
 
 
@@ -63,7 +62,9 @@ def test_check_serial_until_end_date(odoo, sold_unit):
 def test_check_serial_of_another_customer(odoo, sold_unit):
     """Answered in the banner (no error to dismiss), naming serial and customer."""
     banner, [line] = _check(
-        odoo, serial=sold_unit["serial"], partner_id=sold_unit["other"],
+        odoo,
+        serial=sold_unit["serial"],
+        partner_id=sold_unit["other"],
         on_date=datetime.date.today().isoformat(),
     )
     assert line["state"] == "unknown"

@@ -54,7 +54,9 @@ class TestAgreementCoverage(AftersalesContractsCommon):
     def test_serial_belongs_through_agreement(self):
         lots = self.lot1 | self.lot2 | self.lot3
         on = date(2026, 6, 1)
-        self.assertEqual(lots._aftersales_belongs_to(self.customer, on), self.lot1 | self.lot2)
+        self.assertEqual(
+            lots._aftersales_belongs_to(self.customer, on), self.lot1 | self.lot2
+        )
         self.assertFalse(lots._aftersales_belongs_to(self.customer, date(2027, 2, 1)))
         self.assertFalse(lots._aftersales_belongs_to(self.distributor2, on))
 
@@ -102,7 +104,9 @@ class TestAgreementCoverage(AftersalesContractsCommon):
         self.assertEqual(repair.aftersales_fee_policy, "free")
         self.assertTrue(repair.under_warranty)
         repair.action_create_sale_order()
-        line = repair.sale_order_id.order_line.filtered(lambda sl: sl.product_id == part)
+        line = repair.sale_order_id.order_line.filtered(
+            lambda sl: sl.product_id == part
+        )
         self.assertEqual(line.price_unit, 0.0)
         # a serial no agreement covers (and no card): standard price
         uncovered = self.env["repair.order"].create(

@@ -96,7 +96,9 @@ class AftersalesWarrantyPublic(http.Controller):
         website=True,
         sitemap=False,
     )
-    def warranty_request(self, token="", name="", phone="", email="", description="", **kw):
+    def warranty_request(
+        self, token="", name="", phone="", email="", description="", **kw
+    ):
         Lookup = request.env["aftersales.warranty.lookup"]
         address = self._address()
         if not Lookup._aftersales_allowed(address):

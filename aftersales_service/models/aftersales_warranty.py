@@ -83,7 +83,7 @@ def _json_values(values):
     """Values storable as JSON (dates as ISO strings)."""
     out = {}
     for key, value in values.items():
-        if isinstance(value, (datetime.date, datetime.datetime)):
+        if isinstance(value, datetime.date | datetime.datetime):
             value = value.isoformat()
         elif isinstance(value, models.BaseModel):
             value = value.display_name
@@ -629,7 +629,8 @@ class AftersalesWarranty(models.Model):
             self._aftersales_check_manual_cards(vals_list)
         new = self.env._("New")
         to_name = [vals for vals in vals_list if vals.get("name", new) in (new, "New")]
-        for vals, name in zip(to_name, self._next_card_names(len(to_name))):
+        names = self._next_card_names(len(to_name))
+        for vals, name in zip(to_name, names, strict=True):
             vals["name"] = name
         for vals in vals_list:
             vals.setdefault("check_token", uuid.uuid4().hex)
@@ -1102,7 +1103,9 @@ class AftersalesWarranty(models.Model):
         )
         if partner and lot and not lot._aftersales_belongs_to(partner, on_date):
             if card and card.registration_state == "pending" and card.state == "active":
-                result = self._coverage_of_card(card, on_date=on_date, excluded=excluded)
+                result = self._coverage_of_card(
+                    card, on_date=on_date, excluded=excluded
+                )
                 result["registration_pending"] = True
                 return result
             return self._coverage_result(

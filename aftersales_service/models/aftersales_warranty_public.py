@@ -185,7 +185,9 @@ class AftersalesWarranty(models.Model):
         email = (email or "").strip()
         description = (description or "").strip()
         if not name or len(name) > 128:
-            raise ValidationError(self.env._("Give your name (at most 128 characters)."))
+            raise ValidationError(
+                self.env._("Give your name (at most 128 characters).")
+            )
         if not PHONE_RE.match(phone) or not 7 <= len(phone_digits(phone)) <= 20:
             raise ValidationError(self.env._("Give a phone number (7 to 20 digits)."))
         if email and not email_normalize(email):
@@ -242,7 +244,9 @@ class AftersalesWarranty(models.Model):
             "company_id": team.company_id.id or card.company_id.id,
         }
 
-    def _aftersales_request_service(self, name, phone, email, description, partner=None):
+    def _aftersales_request_service(
+        self, name, phone, email, description, partner=None
+    ):
         """Create the ticket of a service request from this card, with the
         desk's normal ticket creation. The public user and portal users have
         no rights on tickets: the ticket is created as superuser, from the
@@ -255,7 +259,9 @@ class AftersalesWarranty(models.Model):
         if partner is None and card.registration_state != "pending":
             # the owner's unit: the ticket is theirs (nothing shown back)
             partner = card.partner_id
-        vals = card._prepare_service_request_vals(name, phone, email, description, partner)
+        vals = card._prepare_service_request_vals(
+            name, phone, email, description, partner
+        )
         ticket = (
             self.env["helpdesk.ticket"]
             .sudo()

@@ -21,7 +21,13 @@ from odoo.tools.mimetypes import guess_mimetype
 
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-.]{7,32}$")
 RECEIPT_MAX_BYTES = 10 * 1024 * 1024
-RECEIPT_MIMETYPES = ("image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf")
+RECEIPT_MIMETYPES = (
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/webp",
+    "application/pdf",
+)
 
 
 def phone_digits(phone):
@@ -117,9 +123,7 @@ class AftersalesWarranty(models.Model):
         cards = self.sudo().search(domain, order="id desc")
         if not cards:
             raise ValidationError(
-                self.env._(
-                    "Serial %s: we have no record of selling this unit.", serial
-                )
+                self.env._("Serial %s: we have no record of selling this unit.", serial)
             )
         if len(cards.product_id) > 1:
             raise ValidationError(
@@ -138,7 +142,9 @@ class AftersalesWarranty(models.Model):
         user = self.env.user
         card = self.sudo()
         if correction:
-            user._aftersales_check_manager(card, self.env._("correct the registration of"))
+            user._aftersales_check_manager(
+                card, self.env._("correct the registration of")
+            )
             return
         if user._aftersales_is_user():
             return
@@ -206,14 +212,15 @@ class AftersalesWarranty(models.Model):
         return day
 
     @api.model
-    def _aftersales_check_sellout_contact(self, card, customer_name, phone, address, email):
+    def _aftersales_check_sellout_contact(
+        self, card, customer_name, phone, address, email
+    ):
         serial = card.lot_id.name
         name = (customer_name or "").strip()
         if not name or len(name) > 128:
             raise ValidationError(
                 self.env._(
-                    "Serial %s: give the end user's name (at most 128 "
-                    "characters).",
+                    "Serial %s: give the end user's name (at most 128 " "characters).",
                     serial,
                 )
             )
@@ -222,8 +229,7 @@ class AftersalesWarranty(models.Model):
         if not PHONE_RE.match(phone) or not 7 <= len(digits) <= 20:
             raise ValidationError(
                 self.env._(
-                    "Serial %s: give the end user's phone number (7 to 20 "
-                    "digits).",
+                    "Serial %s: give the end user's phone number (7 to 20 " "digits).",
                     serial,
                 )
             )
@@ -237,8 +243,11 @@ class AftersalesWarranty(models.Model):
         email = (email or "").strip()
         if email and not email_normalize(email):
             raise ValidationError(
-                self.env._("Serial %(serial)s: %(email)s is not an e-mail address.",
-                           serial=serial, email=email)
+                self.env._(
+                    "Serial %(serial)s: %(email)s is not an e-mail address.",
+                    serial=serial,
+                    email=email,
+                )
             )
         return name, phone, address, email_normalize(email) if email else False
 
@@ -274,7 +283,9 @@ class AftersalesWarranty(models.Model):
         ).filtered(lambda p: phone_digits(p.phone) == phone_digits(phone))
         if candidates:
             return candidates[:1]
-        return Partner.create(self._prepare_sellout_partner_vals(card, name, phone, address, email))
+        return Partner.create(
+            self._prepare_sellout_partner_vals(card, name, phone, address, email)
+        )
 
     @api.model
     def _prepare_sellout_partner_vals(self, card, name, phone, address, email):
@@ -312,8 +323,10 @@ class AftersalesWarranty(models.Model):
         in the chatter and asks nothing more of pending tickets. A
         ``correction`` (managers) replaces a registration with a reason.
         """
-        card = card.sudo() if card else self._aftersales_find_sellout_card(
-            serial, product_code
+        card = (
+            card.sudo()
+            if card
+            else self._aftersales_find_sellout_card(serial, product_code)
         )
         card.sudo(False)._aftersales_check_may_register(correction=correction)
         if card.registration_state == "direct":
@@ -370,7 +383,9 @@ class AftersalesWarranty(models.Model):
             card, receipt, receipt_filename
         )
         if end_user is None:
-            end_user = self._aftersales_sellout_partner(card, name, phone, address, email)
+            end_user = self._aftersales_sellout_partner(
+                card, name, phone, address, email
+            )
         before = {
             "owner": card.partner_id.display_name,
             "start": card.start_date,
@@ -446,12 +461,26 @@ class AftersalesWarranty(models.Model):
         lots = self.lot_id
         if not lots:
             return
-        tickets = self.env["helpdesk.ticket"].sudo().search(
-            [("lot_id", "in", lots.ids), ("aftersales_registration_pending", "=", True)]
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search(
+                [
+                    ("lot_id", "in", lots.ids),
+                    ("aftersales_registration_pending", "=", True),
+                ]
+            )
         )
         tickets._aftersales_refresh_warranty()
-        repairs = self.env["repair.order"].sudo().search(
-            [("lot_id", "in", lots.ids), ("aftersales_registration_pending", "=", True)]
+        repairs = (
+            self.env["repair.order"]
+            .sudo()
+            .search(
+                [
+                    ("lot_id", "in", lots.ids),
+                    ("aftersales_registration_pending", "=", True),
+                ]
+            )
         )
         repairs._aftersales_refresh_warranty()
 
@@ -525,7 +554,9 @@ class AftersalesWarranty(models.Model):
 
     def action_open_correct_registration(self):
         self.ensure_one()
-        self.env.user._aftersales_check_manager(self, self.env._("correct the registration of"))
+        self.env.user._aftersales_check_manager(
+            self, self.env._("correct the registration of")
+        )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Correct Registration"),

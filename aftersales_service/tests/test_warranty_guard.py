@@ -18,7 +18,9 @@ class TestWarrantyGuard(AftersalesCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_warranty_fixture()
-        cls.lot, cls.lot_li = cls._create_lots(cls.product_heater, ["WH-G001", "WH-G002"])
+        cls.lot, cls.lot_li = cls._create_lots(
+            cls.product_heater, ["WH-G001", "WH-G002"]
+        )
         cls.order, cls.invoice = cls._sell_and_invoice(cls.product_heater, 1, None, D)
         cls.card = cls.Warranty.search([("lot_id", "=", cls.lot.id)])
         cls.order_li, _inv = cls._sell_and_invoice(
@@ -70,14 +72,30 @@ class TestWarrantyGuard(AftersalesCommon):
 
     def test_fields_get_marks_guarded(self):
         desc = self.Warranty.with_user(self.user).fields_get(
-            ["extension_months", "void_reason", "sale_line_id", "start_date",
-             "end_date", "partner_id", "distributor_id", "registration_state",
-             "duration", "name"],
+            [
+                "extension_months",
+                "void_reason",
+                "sale_line_id",
+                "start_date",
+                "end_date",
+                "partner_id",
+                "distributor_id",
+                "registration_state",
+                "duration",
+                "name",
+            ],
             ["readonly", "aftersales_guarded"],
         )
-        for fname in ("extension_months", "void_reason", "sale_line_id",
-                      "start_date", "end_date", "partner_id", "distributor_id",
-                      "registration_state"):
+        for fname in (
+            "extension_months",
+            "void_reason",
+            "sale_line_id",
+            "start_date",
+            "end_date",
+            "partner_id",
+            "distributor_id",
+            "registration_state",
+        ):
             self.assertTrue(desc[fname].get("aftersales_guarded"), fname)
             self.assertTrue(desc[fname]["readonly"], fname)
         self.assertNotIn("aftersales_guarded", desc["duration"])

@@ -22,8 +22,11 @@ class TestWarrantyPortalDistributor(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.distributor = cls.env["res.partner"].create(
-            {"name": "Portal Distributor", "is_company": True,
-             "aftersales_is_distributor": True}
+            {
+                "name": "Portal Distributor",
+                "is_company": True,
+                "aftersales_is_distributor": True,
+            }
         )
         cls.user = new_test_user(
             cls.env, login="wty_dist", password="wty_dist", groups="base.group_portal"
@@ -33,8 +36,12 @@ class TestWarrantyPortalDistributor(HttpCase):
             cls.env, login="wty_cust", password="wty_cust", groups="base.group_portal"
         )
         product = cls.env["product.product"].create(
-            {"name": "Tour Water Heater", "type": "consu", "is_storable": True,
-             "tracking": "serial"}
+            {
+                "name": "Tour Water Heater",
+                "type": "consu",
+                "is_storable": True,
+                "tracking": "serial",
+            }
         )
         lots = cls.env["stock.lot"].create(
             [{"name": f"TOUR-WH-00{i}", "product_id": product.id} for i in (1, 2, 3)]
@@ -64,9 +71,13 @@ class TestWarrantyPortalDistributor(HttpCase):
         return CSRF_RE.search(self.url_open(url).text).group(1)
 
     def test_tour_distributor_registers_two_units(self):
-        self.start_tour("/my/warranties", "aftersales_warranty_register_tour", login="wty_dist")
+        self.start_tour(
+            "/my/warranties", "aftersales_warranty_register_tour", login="wty_dist"
+        )
         registered = self.cards.filtered(lambda c: c.registration_state == "registered")
-        self.assertEqual(registered.lot_id.mapped("name"), ["TOUR-WH-001", "TOUR-WH-002"])
+        self.assertEqual(
+            registered.lot_id.mapped("name"), ["TOUR-WH-001", "TOUR-WH-002"]
+        )
         self.assertEqual(
             sorted(registered.partner_id.mapped("name")), ["Chen Jing", "Wang Lei"]
         )

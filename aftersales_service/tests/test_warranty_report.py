@@ -28,7 +28,11 @@ class TestWarrantyReport(HttpCase, AftersalesCommon):
         cls._setup_warranty_fixture()
         cls.company.aftersales_service_hotline = "400-800-1234"
         cls.customer.write(
-            {"phone": "+86 571 8888 0001", "street": "1 Wensan Road", "city": "Hangzhou"}
+            {
+                "phone": "+86 571 8888 0001",
+                "street": "1 Wensan Road",
+                "city": "Hangzhou",
+            }
         )
         cls.lot = cls._create_lots(cls.product_heater, ["WH-PDF-001"])
         cls.order, cls.invoice = cls._sell_and_invoice(cls.product_heater, 1, None, D)
@@ -87,15 +91,22 @@ class TestWarrantyReport(HttpCase, AftersalesCommon):
     def test_exclusions_by_category(self):
         Exclusion = self.env["aftersales.warranty.exclusion"]
         consumables = self.env.ref("aftersales_service.exclusion_consumables")
-        self.assertNotIn(consumables, Exclusion._aftersales_for_product(self.product_heater))
+        self.assertNotIn(
+            consumables, Exclusion._aftersales_for_product(self.product_heater)
+        )
         printer = self._create_warranty_product(
-            "Laser Printer", categ=self.env["product.category"].create(
+            "Laser Printer",
+            categ=self.env["product.category"].create(
                 {"name": "Laser", "parent_id": self.printer_categ.id}
-            )
+            ),
         )
         self.assertIn(consumables, Exclusion._aftersales_for_product(printer))
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "aftersales_service.report_aftersales_warranty", self.card.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "aftersales_service.report_aftersales_warranty", self.card.ids
+            )[0]
+            .decode()
+        )
         self.assertNotIn("toner", html)
         self.assertIn("data:image/png;base64", html, "the QR code is embedded")

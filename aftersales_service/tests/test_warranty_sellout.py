@@ -137,11 +137,15 @@ class TestWarrantySellout(AftersalesCommon):
         # a correction needs a manager and a reason
         with self.assertRaises(AccessError):
             self._register(
-                sale_date=date(2025, 4, 2), user=self.user, correction=True,
+                sale_date=date(2025, 4, 2),
+                user=self.user,
+                correction=True,
                 reason="typo",
             )
         with self.assertRaisesNaming(ValidationError, "reason"):
-            self._register(sale_date=date(2025, 4, 2), user=self.manager, correction=True)
+            self._register(
+                sale_date=date(2025, 4, 2), user=self.manager, correction=True
+            )
         self._register(
             sale_date=date(2025, 4, 2),
             customer_name="Chen Jing",
@@ -189,7 +193,8 @@ class TestWarrantySellout(AftersalesCommon):
         with self.assertRaisesNaming(ValidationError, "WH-S001"):
             self._register(user=stranger)
         self.assertEqual(
-            set(self.cards.mapped("registration_state")), {"pending"},
+            set(self.cards.mapped("registration_state")),
+            {"pending"},
             "nothing registered by the refusals",
         )
 
@@ -216,13 +221,17 @@ class TestWarrantySellout(AftersalesCommon):
     def test_end_user_ticket_finds_registered_card(self):
         card = self._register(sale_date=date(2025, 5, 1))
         with freeze_time("2025-09-01"):
-            ticket = self.env["helpdesk.ticket"].with_user(self.user).create(
-                {
-                    "name": "No hot water",
-                    "description": "<p>Cold</p>",
-                    "partner_id": self.end_user.id,
-                    "lot_id": self.lots[0].id,
-                }
+            ticket = (
+                self.env["helpdesk.ticket"]
+                .with_user(self.user)
+                .create(
+                    {
+                        "name": "No hot water",
+                        "description": "<p>Cold</p>",
+                        "partner_id": self.end_user.id,
+                        "lot_id": self.lots[0].id,
+                    }
+                )
             )
             ticket.flush_recordset()
         self.assertEqual(ticket.warranty_id, card)
@@ -244,15 +253,21 @@ class TestWarrantySellout(AftersalesCommon):
         """An end user calls with a unit still registered to its distributor:
         accepted, marked pending, the distributor asked; once registered the
         ticket finds the card."""
-        liu = self.env["res.partner"].create({"name": "Liu Yang", "phone": "137 5750 2508"})
+        liu = self.env["res.partner"].create(
+            {"name": "Liu Yang", "phone": "137 5750 2508"}
+        )
         with freeze_time("2025-05-02"):
-            ticket = self.env["helpdesk.ticket"].with_user(self.user).create(
-                {
-                    "name": "Error E2",
-                    "description": "<p>E2</p>",
-                    "partner_id": liu.id,
-                    "lot_id": self.lots[1].id,
-                }
+            ticket = (
+                self.env["helpdesk.ticket"]
+                .with_user(self.user)
+                .create(
+                    {
+                        "name": "Error E2",
+                        "description": "<p>E2</p>",
+                        "partner_id": liu.id,
+                        "lot_id": self.lots[1].id,
+                    }
+                )
             )
             ticket.flush_recordset()
         card = self._card("WH-S002")
@@ -268,30 +283,45 @@ class TestWarrantySellout(AftersalesCommon):
         )
         self.assertEqual(activity.user_id, self.salesperson)
         self.assertIn(ticket.display_name, activity.note)
-        message = card.message_ids.filtered(
-            lambda m: self.distributor in m.partner_ids
-        )
+        message = card.message_ids.filtered(lambda m: self.distributor in m.partner_ids)
         self.assertTrue(message, "the distributor is told to register the sale")
         self.assertIn("/my/warranties/register", message[:1].body)
         # a second request on the same unit does not ask again
         with freeze_time("2025-05-03"):
             self.env["helpdesk.ticket"].with_user(self.user).create(
-                {"name": "Again", "description": "<p>x</p>", "partner_id": liu.id,
-                 "lot_id": self.lots[1].id}
+                {
+                    "name": "Again",
+                    "description": "<p>x</p>",
+                    "partner_id": liu.id,
+                    "lot_id": self.lots[1].id,
+                }
             )
         self.assertEqual(
-            len(card.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)), 1
+            len(
+                card.activity_ids.filtered(
+                    lambda a: a.activity_type_id == activity_type
+                )
+            ),
+            1,
         )
         # a serial we never carded is still refused
         stray = self._create_lots(self.product_heater, ["WH-STRAY"])
         with self.assertRaisesNaming(ValidationError, "WH-STRAY", "Liu Yang"):
             self.env["helpdesk.ticket"].with_user(self.user).create(
-                {"name": "x", "description": "<p>x</p>", "partner_id": liu.id,
-                 "lot_id": stray.id}
+                {
+                    "name": "x",
+                    "description": "<p>x</p>",
+                    "partner_id": liu.id,
+                    "lot_id": stray.id,
+                }
             )
         # the distributor registers the sale to Liu Yang: the ticket follows
-        self._register("WH-S002", sale_date=date(2025, 4, 20),
-                       customer_name="Liu Yang", phone="137 5750 2508")
+        self._register(
+            "WH-S002",
+            sale_date=date(2025, 4, 20),
+            customer_name="Liu Yang",
+            phone="137 5750 2508",
+        )
         self.assertEqual(card.partner_id, liu)
         self.assertFalse(ticket.aftersales_registration_pending)
         self.assertEqual(ticket.warranty_id, card)
@@ -328,8 +358,9 @@ class TestWarrantySellout(AftersalesCommon):
                 {"sellout_date": date(2025, 4, 1)},
                 {"shelf_limit_date": date(2030, 1, 1)},
             ):
-                with self.subTest(user=user.login, vals=vals), self.assertRaises(
-                    UserError
+                with (
+                    self.subTest(user=user.login, vals=vals),
+                    self.assertRaises(UserError),
                 ):
                     self.card.with_user(user).write(vals)
         self.assertEqual(self.card.partner_id, self.distributor)
