@@ -735,15 +735,16 @@ class AftersalesWarranty(models.Model):
         return units
 
     # --- Start basis: one small hook per basis ---------------------------
-    # ``_aftersales_start_date_<basis>(sale_line, delivery_date, lot)`` returns
-    # the date the warranty of that unit starts, or False while the sale is
-    # not effective yet on that basis (no card is made then; call
-    # ``_generate_from_sale_lines`` again when it becomes effective). Another
-    # addon adds a basis with ``selection_add`` on
-    # ``res.company.aftersales_warranty_start`` and
+    # ``_aftersales_start_date_<basis>(sale_line, delivery_date)`` returns the
+    # date the warranty of a unit of ``sale_line`` starts, or False while the
+    # sale is not effective yet on that basis (no card is made then; call
+    # ``_generate_from_sale_lines`` again when it becomes effective).
+    # ``delivery_date`` is the unit's date from ``_delivered_units`` (per
+    # serial for tracked products). Another addon adds a basis with
+    # ``selection_add`` on ``res.company.aftersales_warranty_start`` and
     # ``aftersales.warranty.start_basis`` plus its own method.
     @api.model
-    def _sale_line_start_date(self, sale_line, basis, delivery_date=False, lot=None):
+    def _sale_line_start_date(self, sale_line, basis, delivery_date=False):
         method = getattr(self, f"_aftersales_start_date_{basis}", None)
         if method is None:
             raise UserError(
@@ -754,18 +755,18 @@ class AftersalesWarranty(models.Model):
                     company=sale_line.company_id.display_name,
                 )
             )
-        return method(sale_line, delivery_date, lot)
+        return method(sale_line, delivery_date)
 
     @api.model
-    def _aftersales_start_date_order(self, sale_line, delivery_date, lot):
+    def _aftersales_start_date_order(self, sale_line, delivery_date):
         return fields.Date.context_today(self, sale_line.order_id.date_order)
 
     @api.model
-    def _aftersales_start_date_delivery(self, sale_line, delivery_date, lot):
+    def _aftersales_start_date_delivery(self, sale_line, delivery_date):
         return delivery_date
 
     @api.model
-    def _aftersales_start_date_invoice(self, sale_line, delivery_date, lot):
+    def _aftersales_start_date_invoice(self, sale_line, delivery_date):
         invoices = sale_line.invoice_lines.move_id.filtered(
             lambda m: m.move_type == "out_invoice" and m.state == "posted"
         )
@@ -795,7 +796,7 @@ class AftersalesWarranty(models.Model):
                 for lot, (qty, done) in self._delivered_units(line).items():
                     if not lot or (line.id, lot.id) in carded or qty <= 0:
                         continue
-                    start = self._sale_line_start_date(line, basis, done, lot)
+                    start = self._sale_line_start_date(line, basis, done)
                     if start:
                         vals_list.append(
                             self._prepare_warranty_vals(line, lot, qty, start, basis)
