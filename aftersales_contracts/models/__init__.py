@@ -45,3 +45,5 @@ from . import helpdesk_ticket_onsite
 from . import stock_move_onsite
 from . import aftersales_onsite_report
 from . import fsm_order_demo
+from . import stock_lot
+from . import aftersales_warranty

@@ -6,11 +6,10 @@ from odoo import api, fields, models
 class AftersalesWarranty(models.Model):
     """Warranty from the installation date (Settings: Warranty Starts On =
     Installation date): a product we install starts its card when its
-    installation order is signed; other products start on delivery.
-
-    TODO(lead): move onto the warranty start-basis hook of issue 10 when it
-    is merged (this overrides ``_delivered_units`` and
-    ``_sale_line_start_date`` of aftersales_service today)."""
+    installation order is signed; other products start on delivery. The
+    basis plugs into the start-basis hook of aftersales_service
+    (``_aftersales_start_date_<basis>``); ``_delivered_units`` keeps only
+    the serials already installed, each with its installation date."""
 
     _inherit = "aftersales.warranty"
 
@@ -62,9 +61,7 @@ class AftersalesWarranty(models.Model):
         return units
 
     @api.model
-    def _sale_line_start_date(self, sale_line, basis, delivery_date=False):
-        if basis != "installation":
-            return super()._sale_line_start_date(sale_line, basis, delivery_date)
+    def _aftersales_start_date_installation(self, sale_line, delivery_date):
         if self._aftersales_installation_basis(sale_line):
             if sale_line.product_id.tracking != "none":
                 return delivery_date  # the lot's installation date

@@ -13,3 +13,4 @@ from . import test_onsite_follow_up
 from . import test_onsite_kinds
 from . import test_onsite_portal
 from . import test_onsite_tour
+from . import test_coverage
