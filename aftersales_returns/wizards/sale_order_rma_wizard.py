@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-from ..models.rma import RETURN_REASONS
+from ..models.rma_selections import RETURN_REASONS
 
 
 class SaleOrderRmaWizard(models.TransientModel):
