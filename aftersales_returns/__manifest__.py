@@ -10,15 +10,25 @@
     "author": "After-Sales Suite Authors",
     "license": "AGPL-3",
     "installable": True,
-    "depends": ["aftersales_service", "rma_sale", "stock_delivery"],
+    "depends": [
+        "aftersales_service",
+        "rma_sale",
+        "rma_reason",
+        "rma_lot",
+        "rma_sale_lot",
+        "stock_delivery",
+    ],
     "data": [
         "security/aftersales_returns_security.xml",
         "security/ir.model.access.csv",
         "data/product_data.xml",
+        "data/rma_reason_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "data/pickup_carrier_data.xml",
         "views/rma_views.xml",
+        "views/rma_reason_views.xml",
+        "views/aftersales_late_shipping_views.xml",
         "views/wizard_views.xml",
         "views/stock_views.xml",
         "views/portal_templates.xml",
@@ -30,6 +40,9 @@
         "demo/aftersales_pickup_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "aftersales_returns/static/src/js/*.js",
+        ],
         "web.assets_tests": [
             "aftersales_returns/static/tests/tours/*.js",
         ],

@@ -1,26 +1,50 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import float_compare
 
-from .rma_selections import COMPANY_FAULT_REASONS, RETURN_REASONS
+from .rma_selections import PACKAGE_STATES, REMEDIES
+
+
+def _company_today(env, company=None):
+    company = company or env.company
+    tz = company.partner_id.tz or "UTC"
+    return fields.Date.context_today(env["rma"].with_context(tz=tz))
 
 
 class Rma(models.Model):
     _inherit = "rma"
 
-    return_reason = fields.Selection(
-        RETURN_REASONS,
-        string="Return Reason",
+    reason_id = fields.Many2one(
         tracking=True,
         index=True,
-        help="Why the customer returns the goods (退换货原因).",
+        domain="[('company_id', 'in', (company_id, False))]",
+        help="Why the customer returns the goods (退换货原因); the reason carries "
+        "the policy: pickup, approval, evidence, package, fee, window.",
+    )
+    return_reason = fields.Char(
+        string="Reason Code",
+        compute="_compute_return_reason",
+        inverse="_inverse_return_reason",
+        search="_search_return_reason",
+        help="Code of the return reason, for integrations (e.g. no_reason, "
+        "quality): writing it sets the reason of that code.",
     )
     requested_remedy = fields.Selection(
-        [("refund", "Refund"), ("exchange", "Exchange"), ("repair", "Repair")],
+        REMEDIES,
         string="Requested Remedy",
         default="refund",
         tracking=True,
         index=True,
+    )
+    aftersales_request_date = fields.Date(
+        string="Requested On",
+        default=lambda self: _company_today(self.env),
+        copy=False,
+        index=True,
+        help="The day the customer asked, in the company's timezone: the return "
+        "and exchange windows are measured on this day (自发票开具之日算起).",
     )
     invoice_id = fields.Many2one(
         "account.move",
@@ -39,21 +63,14 @@ class Rma(models.Model):
         related="invoice_id.invoice_date", store=True, string="Invoice Date"
     )
     package_state = fields.Selection(
-        [
-            ("sealed", "Factory-sealed"),
-            ("opened", "Opened"),
-            ("damaged", "Damaged"),
-        ],
+        PACKAGE_STATES,
         string="Package State",
         tracking=True,
+        help="The state of the package when the customer asks: factory seal "
+        "unopened, opened with the outer package intact, or outer package "
+        "damaged or crushed.",
     )
-    lot_id = fields.Many2one(
-        "stock.lot",
-        string="Lot/Serial Number",
-        domain="[('product_id', '=', product_id)]",
-        index=True,
-        tracking=True,
-    )
+    lot_id = fields.Many2one(tracking=True, index=True)
     aftersales_evidence_ids = fields.One2many(
         "aftersales.rma.evidence", "rma_id", string="Evidence"
     )
@@ -79,8 +96,49 @@ class Rma(models.Model):
     )
 
     # ------------------------------------------------------------------
+    # Fields only actions may set (aftersales_service guard)
+    # ------------------------------------------------------------------
+    @api.model
+    def _aftersales_guarded_fields(self):
+        return super()._aftersales_guarded_fields() | {"aftersales_request_date"}
+
+    # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
+    @api.depends("reason_id.aftersales_code")
+    def _compute_return_reason(self):
+        for rma in self:
+            rma.return_reason = rma.reason_id.aftersales_code or False
+
+    def _inverse_return_reason(self):
+        reasons = self.env["rma.reason"].sudo().search(
+            [("aftersales_code", "in", list(set(self.mapped("return_reason"))))]
+        )
+        for rma in self:
+            if not rma.return_reason:
+                rma.reason_id = False
+                continue
+            company = rma.company_id or self.env.company
+            match = reasons.filtered(
+                lambda r, rma=rma, company=company: r.aftersales_code
+                == rma.return_reason
+                and r.company_id == company
+            )[:1]
+            if not match:
+                raise ValidationError(
+                    _(
+                        "%(rma)s: no return reason has the code %(code)s in "
+                        "%(company)s.",
+                        rma=rma.display_name,
+                        code=rma.return_reason,
+                        company=company.name,
+                    )
+                )
+            rma.reason_id = match
+
+    def _search_return_reason(self, operator, value):
+        return [("reason_id.aftersales_code", operator, value)]
+
     @api.depends("sale_line_id", "order_id")
     def _compute_invoice_id(self):
         for rma in self:
@@ -105,14 +163,104 @@ class Rma(models.Model):
         for rma in self:
             rma.aftersales_evidence_count = data.get(rma, 0)
 
-
-    @api.depends("return_reason")
+    @api.depends("reason_id.aftersales_company_fault")
     def _compute_aftersales_company_fault(self):
         for rma in self:
-            fault = rma.return_reason in COMPANY_FAULT_REASONS
+            fault = rma.reason_id.aftersales_company_fault
             rma.aftersales_company_fault = fault
             rma.aftersales_pickup_required = fault
 
+    @api.depends("product_id", "product_uom_qty", "warehouse_id", "move_id",
+                 "sale_line_id")
+    def _compute_domain_lot_id(self):
+        """A returned serial is one delivered on the sale line (rma_lot offers
+        the serials in our stock, which fits replacements, not returns)."""
+        sale_rmas = self.filtered(lambda r: r.sale_line_id or r.move_id)
+        for rma in sale_rmas:
+            moves = rma.move_id or rma.sale_line_id.move_ids
+            lines = moves.move_line_ids.filtered(
+                lambda ml: ml.state == "done"
+                and ml.lot_id
+                and ml.location_dest_id.usage == "customer"
+            )
+            rma.domain_lot_id = [("id", "in", lines.lot_id.ids)]
+        return super(Rma, self - sale_rmas)._compute_domain_lot_id()
+
+    # ------------------------------------------------------------------
+    # Constraints: what a client may not send
+    # ------------------------------------------------------------------
+    @api.constrains("product_uom_qty")
+    def _check_aftersales_quantity(self):
+        for rma in self:
+            rounding = rma.product_uom.rounding or 0.01
+            if (
+                float_compare(rma.product_uom_qty, 0.0, precision_rounding=rounding)
+                <= 0
+            ):
+                raise ValidationError(
+                    _(
+                        "%(rma)s: the quantity to return must be more than 0 (got "
+                        "%(qty)s).",
+                        rma=rma.display_name,
+                        qty=rma.product_uom_qty,
+                    )
+                )
+
+    @api.constrains("partner_id", "partner_shipping_id", "partner_invoice_id")
+    def _check_aftersales_partners(self):
+        """The shipping and invoice addresses belong to the customer: nobody
+        sends another customer's goods or address through a return."""
+        for rma in self:
+            customer = rma.partner_id.commercial_partner_id
+            for fname in ("partner_shipping_id", "partner_invoice_id"):
+                partner = rma[fname]
+                if partner and customer and partner.commercial_partner_id != customer:
+                    raise ValidationError(
+                        _(
+                            "%(rma)s: %(field)s %(partner)s does not belong to the "
+                            "customer %(customer)s.",
+                            rma=rma.display_name,
+                            field=rma._fields[fname]._description_string(self.env),
+                            partner=partner.display_name,
+                            customer=customer.display_name,
+                        )
+                    )
+
+    # ------------------------------------------------------------------
+    # What an agent reads of a processed return (read only)
+    # ------------------------------------------------------------------
+    def _aftersales_pickings(self):
+        return (
+            self.reception_move_id.picking_id
+            | self.delivery_move_ids.picking_id
+            | self.aftersales_after_picking_id
+        )
+
+    def action_aftersales_view_transfers(self):
+        self.ensure_one()
+        pickings = self.sudo()._aftersales_pickings()
+        action = {
+            "type": "ir.actions.act_window",
+            "name": _("Transfers of %s", self.name),
+            "res_model": "stock.picking",
+            "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
+            "domain": [("id", "in", pickings.ids)],
+            "context": {"create": False, "edit": False, "delete": False},
+        }
+        return action
+
+    def action_aftersales_view_credit_note(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Credit Note of %s", self.name),
+            "res_model": "account.move",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "res_id": self.sudo().refund_id.id,
+            "context": {"create": False, "edit": False, "delete": False},
+        }
 
     # ------------------------------------------------------------------
     # Pickup by the company when it is at fault
@@ -155,4 +303,3 @@ class Rma(models.Model):
         res = super()._create_receipt()
         self._aftersales_mark_pickup()
         return res
-

@@ -1,5 +1,9 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Keeping the customer informed (seed 001: at every step, and at least every
+3-5 days): mails from the company in the customer's language, the contact
+clock, the reminder cron, and the portal request's follow-up."""
+
 from datetime import timedelta
 
 from odoo import _, api, fields, models
@@ -10,7 +14,6 @@ from .rma_selections import OPEN_STATES
 class Rma(models.Model):
     _inherit = "rma"
 
-    # Customer contact
     aftersales_last_contact_date = fields.Datetime(
         string="Last Customer Contact", readonly=True, copy=False
     )
@@ -18,20 +21,46 @@ class Rma(models.Model):
         string="Next Customer Contact", readonly=True, copy=False, index=True
     )
 
+    @api.model
+    def _aftersales_guarded_fields(self):
+        return super()._aftersales_guarded_fields() | {
+            "aftersales_last_contact_date",
+            "aftersales_next_contact_date",
+        }
+
     # ------------------------------------------------------------------
-    # Keeping the customer informed
+    # Mails to the customer
     # ------------------------------------------------------------------
     def _aftersales_notify_customer(self, template_xmlid):
+        """Post ``template_xmlid`` to the customer, as the company, rendered in
+        the customer's language (the template's lang)."""
         template = self.env.ref(template_xmlid, raise_if_not_found=False)
-        for rma in self:
-            if template and rma.partner_id:
+        with_partner = self.filtered("partner_id")
+        if template and with_partner:
+            for rma in with_partner:
                 rma._add_message_subscribe_partner()
-                rma.with_context(aftersales_no_touch=True).message_post_with_source(
-                    template,
-                    message_type="comment",
-                    subtype_xmlid="mail.mt_comment",
-                )
+            with_partner.with_context(
+                aftersales_no_touch=True
+            )._aftersales_message_post_with_source_auto(
+                template,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
         self._aftersales_touch_contact()
+
+    def _aftersales_customer_lang(self):
+        self.ensure_one()
+        return self.partner_id.lang or self.company_id.partner_id.lang or "en_US"
+
+    def _aftersales_customer_verdicts(self):
+        """The verdicts the customer can act on, rendered in ``lang``."""
+        self.ensure_one()
+        return self.sudo().aftersales_verdict_ids.filtered("customer_visible")
+
+    def _aftersales_customer_conditions(self):
+        """The receipt conditions not met, in the reader's language."""
+        self.ensure_one()
+        return self.aftersales_inspection_failed_text
 
     def message_post(self, **kwargs):
         """A public message to the customer counts as a contact."""
@@ -48,7 +77,7 @@ class Rma(models.Model):
     def _aftersales_touch_contact(self):
         now = fields.Datetime.now()
         for company, rmas in self.grouped("company_id").items():
-            rmas.sudo().write(
+            rmas.sudo()._aftersales_action_write(
                 {
                     "aftersales_last_contact_date": now,
                     "aftersales_next_contact_date": now
@@ -58,15 +87,14 @@ class Rma(models.Model):
 
     @api.model
     def _cron_aftersales_contact_reminder(self, limit=500):
-        """Activity on open returns whose customer was not contacted lately."""
+        """Activity on open returns whose customer was not contacted lately.
+        Works in batches of ``limit``; the scheduler commits between them."""
         now = fields.Datetime.now()
-        rmas = self.search(
-            [
-                ("aftersales_next_contact_date", "<=", now),
-                ("state", "in", OPEN_STATES),
-            ],
-            limit=limit,
-        )
+        domain = [
+            ("aftersales_next_contact_date", "<=", now),
+            ("state", "in", OPEN_STATES),
+        ]
+        rmas = self.search(domain, limit=limit)
         if not rmas:
             return 0
         activity_type = self.env.ref("mail.mail_activity_data_todo")
@@ -85,18 +113,48 @@ class Rma(models.Model):
             ]
         )
         for company, group in rmas.grouped("company_id").items():
-            group.write(
+            group._aftersales_action_write(
                 {
                     "aftersales_next_contact_date": now
                     + timedelta(days=company.aftersales_contact_days or 3)
                 }
             )
+        remaining = self.search_count(domain)
+        self.env["ir.cron"]._notify_progress(done=len(rmas), remaining=remaining)
         return len(rmas)
 
-    def _aftersales_portal_verdicts(self):
-        """Plain-text verdict list for the portal page."""
+    # ------------------------------------------------------------------
+    # A request from the portal reaches the returns team
+    # ------------------------------------------------------------------
+    def _aftersales_portal_responsible(self):
         self.ensure_one()
-        return [
-            (v.result, v.message) for v in self.sudo().aftersales_verdict_ids
-        ]
+        team = self.team_id
+        return (
+            team.user_id
+            or team.member_ids[:1]
+            or self.order_id.user_id
+            or self.company_id.aftersales_return_user_id
+        )
 
+    def _aftersales_route_portal_request(self):
+        """Team, responsible and an activity, like a return entered in the back
+        office."""
+        for rma in self:
+            vals = {}
+            if not rma.team_id:
+                team = self.env["rma.team"].search(
+                    [("company_id", "in", (rma.company_id.id, False))], limit=1
+                )
+                if team:
+                    vals["team_id"] = team.id
+            if vals:
+                rma.write(vals)
+            if not rma.user_id:
+                user = rma._aftersales_portal_responsible()
+                if user:
+                    rma.user_id = user
+            rma._aftersales_activity_schedule_auto(
+                "mail.mail_activity_data_todo",
+                user_id=(rma.user_id or self.env.ref("base.user_admin")).id,
+                summary=_("Review the return requested in the portal"),
+            )

@@ -8,6 +8,14 @@ from odoo import api, fields, models
 
 _logger = logging.getLogger(__name__)
 
+# A one-page PDF, enough for a demo test report.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
 
 class Rma(models.Model):
     _inherit = "rma"
@@ -80,10 +88,10 @@ class Rma(models.Model):
         self.env["aftersales.rma.evidence"].create(
             {
                 "rma_id": rma.id,
-                "kind": "test_report",
+                "kind_id": ref("aftersales_returns.evidence_kind_test_report").id,
                 "name": "Service engineer's test report",
-                "file": base64.b64encode(b"Fan bearing noise 68 dB at speed 3."),
-                "file_name": "test_report.txt",
+                "file": base64.b64encode(DEMO_PDF),
+                "file_name": "test_report.pdf",
             }
         )
         rma.action_confirm()

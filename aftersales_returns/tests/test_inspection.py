@@ -39,10 +39,21 @@ class TestReturnInspection(AftersalesReturnsCommon):
 
     def test_quarantine(self):
         rma = self._confirmed_rma()
-        quarantine = self.env.ref("aftersales_returns.stock_location_quarantine")
+        quarantine = self.warehouse.aftersales_quarantine_loc_id
+        self.assertTrue(quarantine, "the warehouse got its quarantine at install")
         self._inspect(rma, "quarantine", grade="c")
         self.assertEqual(self._qty(quarantine), 1)
+        self.assertEqual(self._qty(rma.location_id), 0)
         self.assertEqual(rma.aftersales_condition_grade, "c")
+        transfer = rma.aftersales_after_picking_id
+        self.assertEqual(transfer.state, "done")
+        self.assertEqual(transfer.location_id, rma.location_id)
+        self.assertEqual(transfer.location_dest_id, quarantine)
+        # The receipt holds the product once, with its effective date.
+        receipt = rma.reception_move_id.picking_id
+        self.assertEqual(len(receipt.move_ids), 1)
+        self.assertTrue(receipt.date_done)
+        self.assertNotEqual(transfer, receipt)
 
     def test_scrap(self):
         rma = self._confirmed_rma()

@@ -34,8 +34,8 @@ class TestReturnMoney(AftersalesReturnsCommon):
         self.assertAlmostEqual(refund.amount_total, 1800.0)
         self.assertEqual(refund.move_type, "out_refund")
 
-    def test_fee_follows_settings(self):
-        self.company.aftersales_restocking_fee_pct = 15.0
+    def test_fee_follows_the_reason(self):
+        self.reasons["no_reason"].aftersales_fee_pct = 15.0
         rma = self._rma(self.order, qty=1, reason="no_reason", package="sealed")
         self._confirm_and_accept(rma)
         self.assertAlmostEqual(rma.refund_id.amount_total, 850.0)
@@ -43,6 +43,7 @@ class TestReturnMoney(AftersalesReturnsCommon):
     def test_counterfeit_refund_plus_twice_the_price(self):
         rma = self._rma(self.order, qty=1, reason="counterfeit")
         self._evidence(rma, "photo")
+        rma.with_user(self.manager).action_aftersales_approve()
         self._confirm_and_accept(rma)
         refund = rma.refund_id
         comp_line = refund.invoice_line_ids.filtered(
@@ -63,44 +64,37 @@ class TestReturnMoney(AftersalesReturnsCommon):
         self.assertAlmostEqual(rma.refund_id.amount_total, 1000.0)
 
     def test_transit_damage_one_resend_then_refund(self):
+        """The customer keeps the damaged unit: the first claim is re-sent at
+        once, the second one refunded at once; nothing comes back."""
         first = self._rma(self.order, qty=1, reason="transport", remedy="exchange")
         self._evidence(first, "photo", "courier")
-        self._confirm_and_accept(first)
+        first.action_confirm()
         self.assertEqual(first.aftersales_resolution, "exchange")
         self.assertEqual(first.state, "waiting_replacement")
+        self.assertTrue(first.delivery_move_ids)
+        self.assertFalse(first.reception_move_id)
         self.assertFalse(first.refund_id)
+        self.assertFalse(first.aftersales_inspection_state)
         second = self._rma(self.order, qty=1, reason="transport", remedy="exchange")
         self._evidence(second, "photo", "courier")
         second.action_confirm()
         self.assertEqual(second.aftersales_resolution, "refund")
-        self._inspect(second, "stock")
+        self.assertFalse(second.reception_move_id)
         self.assertEqual(second.state, "refunded")
         self.assertAlmostEqual(second.refund_id.amount_total, 1000.0)
 
-    def _late(self, amount):
-        order = self._sell(
-            self.customer, [(self.heater, 1, amount)], deliver=False, invoice=False
-        )
-        order.with_user(self.user).action_aftersales_late_shipping_compensation()
-        return order.aftersales_late_credit_note_id
-
-    def test_late_shipping_five_percent(self):
-        refund = self._late(300.0)
-        self.assertEqual(refund.move_type, "out_refund")
-        self.assertAlmostEqual(refund.amount_total, 15.0)
-
-    def test_late_shipping_minimum(self):
-        self.assertAlmostEqual(self._late(10.0).amount_total, 1.0)
-        self.assertAlmostEqual(self._late(20.0).amount_total, 1.0)
-
-    def test_late_shipping_maximum(self):
-        self.assertAlmostEqual(self._late(600.0).amount_total, 30.0)
-        self.assertAlmostEqual(self._late(1000.0).amount_total, 30.0)
-
-    def test_late_shipping_only_once(self):
-        order = self._sell(
-            self.customer, [(self.heater, 1, 300.0)], deliver=False, invoice=False
-        )
-        order.action_aftersales_late_shipping_compensation()
-        with self.assertRaises(UserError):
-            order.action_aftersales_late_shipping_compensation()
+    def test_transit_damage_damaged_unit_comes_back(self):
+        """With the policy "the customer returns the damaged unit", the
+        re-send still goes out at once; the unit comes back and is checked."""
+        self.reasons["transport"].aftersales_damaged_unit = "return"
+        rma = self._rma(self.order, qty=1, reason="transport", remedy="exchange")
+        self._evidence(rma, "photo", "courier")
+        rma.action_confirm()
+        self.assertTrue(rma.delivery_move_ids)
+        self.assertTrue(rma.reception_move_id)
+        self.assertEqual(rma.aftersales_inspection_state, "pending")
+        self._inspect(rma, "stock")
+        self.assertEqual(rma.aftersales_inspection_outcome, "accepted")
+        self.assertFalse(rma.refund_id)
+        self.assertEqual(len(rma.delivery_move_ids), 1)
+        self.assertEqual(rma.state, "waiting_replacement")
