@@ -127,14 +127,19 @@ class Rma(models.Model):
     # A request from the portal reaches the returns team
     # ------------------------------------------------------------------
     def _aftersales_portal_responsible(self):
+        """A person of the returns team (never OdooBot, who created the
+        request on the customer's behalf)."""
         self.ensure_one()
+        root = self.env.ref("base.user_root")
         team = self.team_id
-        return (
+        candidates = (
             team.user_id
-            or team.member_ids[:1]
-            or self.order_id.user_id
-            or self.company_id.aftersales_return_user_id
+            | team.member_ids
+            | self.order_id.user_id
+            | self.company_id.aftersales_return_user_id
+            | self.env.ref("base.user_admin", raise_if_not_found=False)
         )
+        return candidates.filtered(lambda u: u != root and not u.share and u.active)[:1]
 
     def _aftersales_route_portal_request(self):
         """Team, responsible and an activity, like a return entered in the back
@@ -149,10 +154,8 @@ class Rma(models.Model):
                     vals["team_id"] = team.id
             if vals:
                 rma.write(vals)
-            if not rma.user_id:
-                user = rma._aftersales_portal_responsible()
-                if user:
-                    rma.user_id = user
+            if not rma.user_id or rma.user_id == self.env.ref("base.user_root"):
+                rma.user_id = rma._aftersales_portal_responsible()
             rma._aftersales_activity_schedule_auto(
                 "mail.mail_activity_data_todo",
                 user_id=(rma.user_id or self.env.ref("base.user_admin")).id,

@@ -3,6 +3,7 @@
 import base64
 
 from odoo import Command, fields
+from odoo.tests import tagged
 from odoo.tests.common import TransactionCase, new_test_user
 
 INVOICE_DATE = "2026-03-02"
@@ -27,8 +28,12 @@ REASONS = (
 )
 
 
+@tagged("post_install", "-at_install")
 class AftersalesReturnsCommon(TransactionCase):
     """The one fixture class of aftersales_returns tests.
+
+    Post-install: the guard of fields only actions may set is installed once
+    the registry is complete, as in production.
 
     An appliance maker sells water heaters (untracked) and stoves (serials)
     to two customers; each sale is delivered and invoiced on INVOICE_DATE.
@@ -113,7 +118,7 @@ class AftersalesReturnsCommon(TransactionCase):
     # ------------------------------------------------------------------
     @classmethod
     def _sell(cls, partner, lines, invoice_date=INVOICE_DATE, lots=None,
-              deliver=True, invoice=True):
+              deliver=True, invoice=True, taxes=None, carrier=None, **order_vals):
         """Sell, deliver and invoice: lines = [(product, qty, price)]."""
         order = cls.env["sale.order"].create(
             {
@@ -124,13 +129,17 @@ class AftersalesReturnsCommon(TransactionCase):
                             "product_id": product.id,
                             "product_uom_qty": qty,
                             "price_unit": price,
-                            "tax_id": [Command.clear()],
+                            "tax_id": [Command.set(taxes.ids if taxes else [])],
                         }
                     )
                     for product, qty, price in lines
                 ],
+                **order_vals,
             }
         )
+        if carrier:
+            order.set_delivery_line(carrier, carrier.fixed_price)
+            order.order_line.filtered("is_delivery").tax_id = taxes or False
         order.action_confirm()
         if deliver:
             picking = order.picking_ids

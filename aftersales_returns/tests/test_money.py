@@ -98,3 +98,95 @@ class TestReturnMoney(AftersalesReturnsCommon):
         self.assertFalse(rma.refund_id)
         self.assertEqual(len(rma.delivery_move_ids), 1)
         self.assertEqual(rma.state, "waiting_replacement")
+
+
+@freeze_time("2026-03-05 10:00:00")
+class TestReturnMoneyTaxes(AftersalesReturnsCommon):
+    """Fees and compensation on what the customer paid, tax included, with
+    the matching taxes: the credit note balances with the invoice."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.vat = cls.env["account.tax"].create(
+            {
+                "name": "VAT 13% (returns test)",
+                "amount": 13.0,
+                "amount_type": "percent",
+                "type_tax_use": "sale",
+            }
+        )
+        cls.fee_product = cls.env.ref("aftersales_returns.product_return_fee")
+        cls.comp_product = cls.env.ref("aftersales_returns.product_compensation")
+        cls.carrier = cls.env["delivery.carrier"].create(
+            {
+                "name": "Express (returns test)",
+                "delivery_type": "fixed",
+                "fixed_price": 20.0,
+                "product_id": cls.env["product.product"].create(
+                    {"name": "Express shipping", "type": "service"}
+                ).id,
+            }
+        )
+        cls.order = cls._sell(
+            cls.customer, [(cls.heater, 2, 1000.0)], taxes=cls.vat,
+            carrier=cls.carrier,
+        )
+        cls.invoice = cls.order.invoice_ids
+
+    def _accept(self, rma):
+        rma.action_confirm()
+        self._inspect(rma, "stock")
+        self.assertEqual(rma.state, "refunded")
+        return rma.refund_id
+
+    def test_invoice_has_vat_and_shipping(self):
+        self.assertAlmostEqual(self.invoice.amount_total, 2000 * 1.13 + 20 * 1.13)
+
+    def test_no_reason_fee_ten_percent_of_price_paid_with_tax(self):
+        rma = self._rma(self.order, qty=1, reason="no_reason", package="sealed")
+        refund = self._accept(rma)
+        fee = refund.invoice_line_ids.filtered(lambda l: l.product_id == self.fee_product)
+        self.assertEqual(fee.tax_ids, self.vat)
+        self.assertAlmostEqual(fee.price_subtotal, -100.0)
+        self.assertAlmostEqual(fee.price_total, -113.0)
+        self.assertAlmostEqual(rma.aftersales_fee_amount, 113.0)
+        # 1130 paid, 113 kept: 1017 back, VAT 130 - 13.
+        self.assertAlmostEqual(refund.amount_total, 1017.0)
+        self.assertAlmostEqual(refund.amount_tax, 117.0)
+        self.assertEqual(refund.reversed_entry_id, self.invoice)
+
+    def test_counterfeit_refund_twice_the_price_and_logistics(self):
+        """假一赔三: 1130 back, 2 x 1130 compensation, 22.60 of shipping."""
+        rma = self._rma(self.order, qty=1, reason="counterfeit")
+        self._evidence(rma, "photo")
+        rma.with_user(self.manager).action_aftersales_approve()
+        refund = self._accept(rma)
+        comp = refund.invoice_line_ids.filtered(
+            lambda l: l.product_id == self.comp_product
+        )
+        self.assertEqual(comp.tax_ids, self.vat)
+        self.assertAlmostEqual(comp.price_total, 2260.0)
+        shipping = refund.invoice_line_ids.filtered(
+            lambda l: l.product_id == self.carrier.product_id
+        )
+        self.assertAlmostEqual(shipping.price_total, 22.6)
+        self.assertAlmostEqual(refund.amount_total, 1130 + 2260 + 22.6)
+        self.assertAlmostEqual(rma.aftersales_compensation_amount, 2260 + 22.6)
+        self.assertTrue(rma.aftersales_logistics_refunded)
+        # The logistics are refunded once per order.
+        second = self._rma(self.order, qty=1, reason="counterfeit")
+        self._evidence(second, "photo")
+        second.with_user(self.manager).action_aftersales_approve()
+        refund2 = self._accept(second)
+        self.assertFalse(refund2.invoice_line_ids.filtered(
+            lambda l: l.product_id == self.carrier.product_id))
+        self.assertAlmostEqual(refund2.amount_total, 1130 + 2260)
+
+    def test_credit_note_posts_and_balances(self):
+        rma = self._rma(self.order, qty=1, reason="no_reason", package="sealed")
+        refund = self._accept(rma)
+        refund.action_post()
+        self.assertEqual(refund.state, "posted")
+        lines = refund.line_ids
+        self.assertAlmostEqual(sum(lines.mapped("debit")), sum(lines.mapped("credit")))
