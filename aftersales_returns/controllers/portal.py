@@ -131,17 +131,15 @@ class CustomerPortal(RmaSaleCustomerPortal):
                 allowed[(rma.sale_line_id.id, False)] -= rma.product_uom_qty
         return allowed
 
-    def _aftersales_parse_request(self, order, post):
-        """Check every value of the post; return (rows, shipping id, custom
-        fields, evidence) or raise RequestRefused."""
-        files = request.httprequest.files
+    def _aftersales_split_post(self, post):
+        """{row: {field: value}} and the custom (non-row) fields; unknown rows
+        or fields are refused."""
         rows = defaultdict(dict)
         custom = {}
         for name, value in post.items():
             if "-" not in name:
-                if name in ("csrf_token", "partner_shipping_id"):
-                    continue
-                custom[name] = value
+                if name not in ("csrf_token", "partner_shipping_id"):
+                    custom[name] = value
                 continue
             row, field_name = name.split("-", 1)
             if not row.isdigit():
@@ -153,13 +151,94 @@ class CustomerPortal(RmaSaleCustomerPortal):
                     _("The form sent an unknown field (%s).", field_name)
                 )
             rows[row][field_name] = value
-        shipping_id = _to_int(post.get("partner_shipping_id"), _("The address"))
-        if shipping_id:
-            if shipping_id not in self._aftersales_allowed_addresses(order).ids:
-                raise RequestRefused(
-                    _("This address does not belong to you: choose one of yours.")
-                )
+        return rows, custom
+
+    def _aftersales_row_line(self, order, vals):
+        """The order line, unit, delivery and serial a row refers to."""
         lines = order.order_line
+        line_id = _to_int(vals.get("sale_line_id"), _("The order line"))
+        line = lines.filtered(lambda sl: sl.id == line_id)
+        if line_id and not line:
+            raise RequestRefused(_("This order has no line %s.", line_id))
+        product_id = _to_int(vals.get("product_id"), _("The product"))
+        if not line:
+            line = lines.filtered(lambda sl: sl.product_id.id == product_id)[:1]
+        if not line or (product_id and product_id != line.product_id.id):
+            raise RequestRefused(_("This order has no such product."))
+        uom_id = _to_int(vals.get("uom_id"), _("The unit of measure"))
+        uom = request.env["uom.uom"].sudo().browse(uom_id or line.product_uom.id)
+        if not uom.exists() or uom.category_id != line.product_uom.category_id:
+            raise RequestRefused(_("The unit of measure is not valid."))
+        delivered = line.move_ids.filtered(
+            lambda m: m.state == "done" and m.location_dest_id.usage == "customer"
+        )
+        picking_id = _to_int(vals.get("picking_id"), _("The delivery"))
+        if picking_id and picking_id not in delivered.picking_id.ids:
+            raise RequestRefused(_("This delivery is not one of this order."))
+        lot_id = _to_int(vals.get("lot_id"), _("The serial number"))
+        if lot_id and lot_id not in delivered.move_line_ids.lot_id.ids:
+            raise RequestRefused(
+                _("This serial number was not delivered on this order.")
+            )
+        return line, uom, picking_id or delivered.picking_id[:1].id, lot_id or False
+
+    def _aftersales_row_choices(self, line, vals, reasons):
+        """The reason, remedy, package and comment of a row."""
+        product = line.product_id.display_name
+        reason_id = _to_int(vals.get("reason_id"), _("The reason"))
+        if reason_id not in reasons.ids:
+            raise RequestRefused(_("Choose the reason of the return of %s.", product))
+        reason = reasons.browse(reason_id)
+        remedy = vals.get("requested_remedy") or ""
+        if remedy not in dict(REMEDIES):
+            raise RequestRefused(
+                _(
+                    "Choose what you would like for %s: refund, exchange or "
+                    "repair.",
+                    product,
+                )
+            )
+        package = vals.get("package_state") or ""
+        if package and package not in dict(PACKAGE_STATES):
+            raise RequestRefused(_("The package state is not valid."))
+        if not package and reason.aftersales_package_required != "any":
+            raise RequestRefused(_("Tell us the state of the package of %s.", product))
+        description = vals.get("description") or ""
+        if len(description) > MAX_DESCRIPTION:
+            raise RequestRefused(
+                _("The comment is too long (at most %s characters).", MAX_DESCRIPTION)
+            )
+        return reason, remedy, package, description
+
+    def _aftersales_row_evidence(self, row, kinds, company):
+        """The files of a row, each checked (empty, size, type)."""
+        evidence = []
+        files = request.httprequest.files
+        for kind in kinds:
+            for upload in files.getlist(f"{row}-{EVIDENCE_PREFIX}{kind.code}"):
+                content, filename = _read_upload(upload)
+                if not content and not filename:
+                    continue  # an empty file input: nothing chosen
+                try:
+                    request.env["aftersales.rma.evidence"]._aftersales_check_upload(
+                        kind, content, filename, company
+                    )
+                except ValidationError as exc:
+                    raise RequestRefused(exc.args[0]) from exc
+                evidence.append((kind, filename, content))
+        return evidence
+
+    def _aftersales_parse_request(self, order, post):
+        """Check every value of the post; return (rows, shipping id, custom
+        fields) or raise RequestRefused."""
+        rows, custom = self._aftersales_split_post(post)
+        shipping_id = _to_int(post.get("partner_shipping_id"), _("The address"))
+        if shipping_id and (
+            shipping_id not in self._aftersales_allowed_addresses(order).ids
+        ):
+            raise RequestRefused(
+                _("This address does not belong to you: choose one of yours.")
+            )
         reasons = self._aftersales_portal_reasons(order)
         kinds = request.env["aftersales.rma.evidence.kind"].sudo().search([])
         returnable = self._aftersales_returnable(order)
@@ -167,70 +246,20 @@ class CustomerPortal(RmaSaleCustomerPortal):
         accepted = []
         for row, vals in rows.items():
             qty = _to_quantity(vals.get("quantity"))
-            line_id = _to_int(vals.get("sale_line_id"), _("The order line"))
-            line = lines.filtered(lambda sl, lid=line_id: sl.id == lid)
-            if line_id and not line:
-                raise RequestRefused(_("This order has no line %s.", line_id))
-            product_id = _to_int(vals.get("product_id"), _("The product"))
-            if not line:
-                line = lines.filtered(
-                    lambda sl, pid=product_id: sl.product_id.id == pid
-                )[:1]
-            if not line or (product_id and product_id != line.product_id.id):
-                raise RequestRefused(_("This order has no such product."))
-            uom_id = _to_int(vals.get("uom_id"), _("The unit of measure"))
-            uom = request.env["uom.uom"].sudo().browse(uom_id or line.product_uom.id)
-            if not uom.exists() or uom.category_id != line.product_uom.category_id:
-                raise RequestRefused(_("The unit of measure is not valid."))
-            picking_id = _to_int(vals.get("picking_id"), _("The delivery"))
-            delivered_moves = line.move_ids.filtered(
-                lambda m: m.state == "done" and m.location_dest_id.usage == "customer"
-            )
-            if picking_id and picking_id not in delivered_moves.picking_id.ids:
-                raise RequestRefused(_("This delivery is not one of this order."))
-            lot_id = _to_int(vals.get("lot_id"), _("The serial number"))
-            if lot_id and lot_id not in delivered_moves.move_line_ids.lot_id.ids:
-                raise RequestRefused(
-                    _("This serial number was not delivered on this order.")
-                )
+            line, uom, picking_id, lot_id = self._aftersales_row_line(order, vals)
             if not qty:
                 continue
             if line.product_id.tracking == "serial" and not lot_id:
                 raise RequestRefused(
                     _("Choose the serial number of %s.", line.product_id.display_name)
                 )
-            reason_id = _to_int(vals.get("reason_id"), _("The reason"))
-            if reason_id not in reasons.ids:
-                raise RequestRefused(
-                    _("Choose the reason of the return of %s.",
-                      line.product_id.display_name)
-                )
-            reason = reasons.browse(reason_id)
-            remedy = vals.get("requested_remedy") or ""
-            if remedy not in dict(REMEDIES):
-                raise RequestRefused(
-                    _("Choose what you would like for %s: refund, exchange or "
-                      "repair.", line.product_id.display_name)
-                )
-            package = vals.get("package_state") or ""
-            if package and package not in dict(PACKAGE_STATES):
-                raise RequestRefused(_("The package state is not valid."))
-            if not package and reason.aftersales_package_required != "any":
-                raise RequestRefused(
-                    _("Tell us the state of the package of %s.",
-                      line.product_id.display_name)
-                )
-            description = vals.get("description") or ""
-            if len(description) > MAX_DESCRIPTION:
-                raise RequestRefused(
-                    _("The comment is too long (at most %s characters).",
-                      MAX_DESCRIPTION)
-                )
-            qty_line = uom._compute_quantity(qty, line.product_uom)
-            key = (line.id, lot_id or False)
-            asked[key] += qty_line
-            rounding = line.product_uom.rounding
+            reason, remedy, package, description = self._aftersales_row_choices(
+                line, vals, reasons
+            )
+            key = (line.id, lot_id)
+            asked[key] += uom._compute_quantity(qty, line.product_uom)
             limit = returnable.get(key, 0.0)
+            rounding = line.product_uom.rounding
             if float_compare(asked[key], limit, precision_rounding=rounding) > 0:
                 raise RequestRefused(
                     _(
@@ -241,33 +270,21 @@ class CustomerPortal(RmaSaleCustomerPortal):
                         limit=max(limit, 0.0),
                     )
                 )
-            evidence = []
-            for kind in kinds:
-                field_name = f"{row}-{EVIDENCE_PREFIX}{kind.code}"
-                for upload in files.getlist(field_name):
-                    content, filename = _read_upload(upload)
-                    if not content and not filename:
-                        continue  # an empty file input: nothing chosen
-                    try:
-                        request.env["aftersales.rma.evidence"]._aftersales_check_upload(
-                            kind, content, filename, order.company_id
-                        )
-                    except ValidationError as exc:
-                        raise RequestRefused(exc.args[0]) from exc
-                    evidence.append((kind, filename, content))
             accepted.append(
                 {
                     "row": row,
                     "line": line,
-                    "lot_id": lot_id or False,
+                    "lot_id": lot_id,
                     "qty": qty,
                     "uom": uom,
-                    "picking_id": picking_id or delivered_moves.picking_id[:1].id,
+                    "picking_id": picking_id,
                     "reason": reason,
                     "remedy": remedy,
                     "package": package,
                     "description": description,
-                    "evidence": evidence,
+                    "evidence": self._aftersales_row_evidence(
+                        row, kinds, order.company_id
+                    ),
                 }
             )
         if not accepted:

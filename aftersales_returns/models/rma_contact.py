@@ -36,17 +36,36 @@ class Rma(models.Model):
         the customer's language (the template's lang)."""
         template = self.env.ref(template_xmlid, raise_if_not_found=False)
         with_partner = self.filtered("partner_id")
-        if template and with_partner:
-            for rma in with_partner:
-                rma._add_message_subscribe_partner()
-            with_partner.with_context(
-                aftersales_no_touch=True
-            )._aftersales_message_post_with_source_auto(
-                template,
+        if not template or not with_partner:
+            return
+        mute = with_partner.filtered(lambda r: not r._aftersales_sender()[1])
+        for rma in mute:
+            # Nobody to send it as: say so to the team instead of failing.
+            rma.message_post(
+                body=_(
+                    "The customer was not notified (%s): the company has no "
+                    "e-mail address.",
+                    template.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        todo = with_partner - mute
+        if not todo:
+            return
+        # Rendered per record in the customer's language (the template's
+        # lang), posted as the company to the customer.
+        bodies = template._render_field("body_html", todo.ids, compute_lang=True)
+        subjects = template._render_field("subject", todo.ids, compute_lang=True)
+        for rma in todo.with_context(aftersales_no_touch=True):
+            rma._add_message_subscribe_partner()
+            # The customer follows the return (subscribed just above).
+            rma._aftersales_message_post_auto(
+                body=bodies[rma.id],
+                subject=subjects[rma.id],
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-        self._aftersales_touch_contact()
+        todo._aftersales_touch_contact()
 
     def _aftersales_customer_lang(self):
         self.ensure_one()

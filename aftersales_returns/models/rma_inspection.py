@@ -21,7 +21,6 @@ from .rma_selections import (
     INSPECTION_RESULTS,
 )
 
-
 # A free re-send may leave before the damaged unit comes back.
 INSPECTABLE_STATES = ("confirmed", "received", "waiting_replacement")
 
@@ -125,8 +124,9 @@ class Rma(models.Model):
     def _compute_aftersales_inspection_failed(self):
         labels = self._aftersales_condition_labels()
         for rma in self:
+            failed = rma.aftersales_inspection_failed or []
             rma.aftersales_inspection_failed_text = ", ".join(
-                labels.get(code, code) for code in rma.aftersales_inspection_failed or []
+                labels.get(code, code) for code in failed
             )
 
     def _aftersales_condition_labels(self):
@@ -210,7 +210,9 @@ class Rma(models.Model):
                         ),
                     }
                 )
-        for rma in self:
+        # The tracked result and outcome name the inspector in the chatter;
+        # what failed is spelled out when something did.
+        for rma in self.filtered("aftersales_inspection_failed"):
             rma.message_post(body=rma._aftersales_inspection_summary())
         self._aftersales_after_outcome()
         return True
@@ -317,9 +319,10 @@ class Rma(models.Model):
     def _aftersales_prepare_transfer_vals(self, reception, location_dest):
         self.ensure_one()
         lot = reception.move_line_ids.lot_id[:1] or self.lot_id
+        source = reception.location_dest_id
         return {
             "picking_type_id": self.warehouse_id.int_type_id.id,
-            "location_id": reception.location_dest_id.id,
+            "location_id": source.id,
             "location_dest_id": location_dest.id,
             "origin": self.name,
             "company_id": self.company_id.id,
@@ -330,10 +333,24 @@ class Rma(models.Model):
                         "product_id": reception.product_id.id,
                         "product_uom_qty": reception.quantity,
                         "product_uom": reception.product_uom.id,
-                        "location_id": reception.location_dest_id.id,
+                        "location_id": source.id,
                         "location_dest_id": location_dest.id,
                         "company_id": self.company_id.id,
                         "restrict_lot_id": lot.id,
+                        "picked": True,
+                        "move_line_ids": [
+                            Command.create(
+                                {
+                                    "product_id": reception.product_id.id,
+                                    "product_uom_id": reception.product_uom.id,
+                                    "quantity": reception.quantity,
+                                    "location_id": source.id,
+                                    "location_dest_id": location_dest.id,
+                                    "lot_id": lot.id,
+                                    "picked": True,
+                                }
+                            )
+                        ],
                     }
                 )
             ],
@@ -341,21 +358,21 @@ class Rma(models.Model):
 
     def _aftersales_transfer(self, location_dest):
         """An internal transfer of the received goods from the return
-        location to ``location_dest``, done at once."""
+        location to ``location_dest``, done at once (the inspector has the
+        goods in hand: nothing to reserve)."""
         self.ensure_one()
         reception = self.reception_move_id
         if not reception or reception.state != "done":
             return self.env["stock.picking"]
         if not location_dest:
             raise UserError(_("No destination location for %s.", self.display_name))
-        picking = self.env["stock.picking"].create(
+        # A technical transfer: its creation and status need no chatter.
+        quiet = self.env["stock.picking"].with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
+        )
+        picking = quiet.create(
             self._aftersales_prepare_transfer_vals(reception, location_dest)
         )
-        picking.action_confirm()
-        picking.action_assign()
-        for move in picking.move_ids:
-            move.quantity = move.product_uom_qty
-            move.picked = True
         picking.with_context(cancel_backorder=True)._action_done()
         self._aftersales_action_write({"aftersales_after_picking_id": picking.id})
         return picking

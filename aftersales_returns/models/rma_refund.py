@@ -254,16 +254,19 @@ class Rma(models.Model):
             )
         return fees
 
-    def _aftersales_share_line_vals(self, refund_line, share, product, name):
-        """A credit note line worth ``share`` times the refunded line, with
-        its taxes: the same share of what the customer paid, tax included."""
-        price = refund_line.price_unit * (1 - (refund_line.discount or 0.0) / 100)
+    def _aftersales_share_line_vals(self, line_vals, share, product, name):
+        """A credit note line worth ``share`` times the refunded line (given
+        by its values), with its taxes: the same share of what the customer
+        paid, tax included."""
+        price = line_vals.get("price_unit", 0.0) * (
+            1 - (line_vals.get("discount") or 0.0) / 100
+        )
         return {
             "product_id": product.id,
             "name": name,
             "quantity": 1,
-            "price_unit": price * refund_line.quantity * share,
-            "tax_ids": [(6, 0, refund_line.tax_ids.ids)],
+            "price_unit": price * line_vals.get("quantity", 1.0) * share,
+            "tax_ids": line_vals.get("tax_ids") or [(6, 0, [])],
         }
 
     def _aftersales_logistics_line_vals(self):
@@ -288,8 +291,11 @@ class Rma(models.Model):
             vals.append(
                 {
                     "product_id": line.product_id.id,
-                    "name": _("Logistics paid on %(order)s (%(rma)s)",
-                              order=order.name, rma=self.name),
+                    "name": _(
+                        "Logistics paid on %(order)s (%(rma)s)",
+                        order=order.name,
+                        rma=self.name,
+                    ),
                     "quantity": line.qty_invoiced,
                     "price_unit": line.price_unit,
                     "discount": line.discount,
@@ -298,9 +304,10 @@ class Rma(models.Model):
             )
         return vals
 
-    def _aftersales_extra_line_vals(self, refund_line):
-        """Extra credit note lines as (kind, vals): the fees kept, the
-        compensation, the logistics paid."""
+    def _aftersales_extra_line_vals(self, line_vals):
+        """Extra credit note lines for the refunded line ``line_vals``: the
+        fees kept, the compensation, the logistics paid. Each is marked with
+        its return and kind."""
         self.ensure_one()
         company = self.company_id
         reason = self.reason_id
@@ -311,7 +318,7 @@ class Rma(models.Model):
                 (
                     "fee",
                     self._aftersales_share_line_vals(
-                        refund_line, -pct / 100.0, fee_product, label
+                        line_vals, -pct / 100.0, fee_product, label
                     ),
                 )
             )
@@ -321,7 +328,7 @@ class Rma(models.Model):
                 (
                     "compensation",
                     self._aftersales_share_line_vals(
-                        refund_line,
+                        line_vals,
                         factor,
                         company._aftersales_get_compensation_product(),
                         _(
@@ -334,28 +341,29 @@ class Rma(models.Model):
             )
         if reason.aftersales_refund_logistics:
             lines += [("logistics", v) for v in self._aftersales_logistics_line_vals()]
-        return lines
+        return [
+            dict(vals, aftersales_extra_rma_id=self.id, aftersales_extra_kind=kind)
+            for kind, vals in lines
+        ]
 
     def _action_refund_after_hook(self):
         res = super()._action_refund_after_hook()
         for rma in self:
-            extra = rma._aftersales_extra_line_vals(rma.refund_line_id)
+            extra = rma.refund_id.sudo().invoice_line_ids.filtered(
+                lambda line, rma=rma: line.aftersales_extra_rma_id == rma
+            )
             if not extra:
                 continue
-            refund = rma.refund_id.sudo()
             totals = {"fee": 0.0, "compensation": 0.0, "logistics": 0.0}
-            for kind, vals in extra:
-                before = refund.invoice_line_ids
-                refund.write({"invoice_line_ids": [(0, 0, vals)]})
-                added = refund.invoice_line_ids - before
-                totals[kind] += sum(added.mapped("price_total"))
+            for line in extra:
+                totals[line.aftersales_extra_kind] += line.price_total
             rma._aftersales_action_write(
                 {
                     "aftersales_fee_amount": -totals["fee"],
                     "aftersales_compensation_amount": totals["compensation"]
                     + totals["logistics"],
                     "aftersales_logistics_refunded": any(
-                        kind == "logistics" for kind, _vals in extra
+                        line.aftersales_extra_kind == "logistics" for line in extra
                     ),
                 }
             )

@@ -163,10 +163,11 @@ class Rma(models.Model):
         data.update(self._aftersales_quantities_data(sale_lines))
         data.update(self._aftersales_serials_data())
         evidence = defaultdict(set)
-        for rma, kind in self.env["aftersales.rma.evidence"]._read_group(
-            [("rma_id", "in", self.ids)], ["rma_id", "kind_id"]
-        ):
-            evidence[rma.id].add(kind.id)
+        if self.reason_id.aftersales_evidence_kind_ids:
+            for rma, kind in self.env["aftersales.rma.evidence"]._read_group(
+                [("rma_id", "in", self.ids)], ["rma_id", "kind_id"]
+            ):
+                evidence[rma.id].add(kind.id)
         data["evidence"] = evidence
         data.update(self._aftersales_replacement_data())
         return data
@@ -226,17 +227,18 @@ class Rma(models.Model):
             taken[line.id] += qty
         # Earlier claims under a reason granting one free re-send.
         resend_claims = defaultdict(int)
-        for line, count in self._read_group(
-            [
-                ("sale_line_id", "in", sale_lines.ids),
-                ("reason_id.aftersales_resend_once", "=", True),
-                ("state", "not in", ("draft", "cancelled")),
-                ("id", "not in", self.ids),
-            ],
-            ["sale_line_id"],
-            ["__count"],
-        ):
-            resend_claims[line.id] += count
+        if self.filtered("reason_id.aftersales_resend_once"):
+            for line, count in self._read_group(
+                [
+                    ("sale_line_id", "in", sale_lines.ids),
+                    ("reason_id.aftersales_resend_once", "=", True),
+                    ("state", "not in", ("draft", "cancelled")),
+                    ("id", "not in", self.ids),
+                ],
+                ["sale_line_id"],
+                ["__count"],
+            ):
+                resend_claims[line.id] += count
         return {
             "delivered": delivered,
             "invoiced": invoiced,
@@ -452,8 +454,9 @@ class Rma(models.Model):
         if not self.package_state:
             return "fail", "package.unknown", values
         if self.package_state not in PACKAGE_MEETS[required]:
-            code = "package.not_sealed" if required == "sealed" else "package.not_intact"
-            return "fail", code, values
+            if required == "sealed":
+                return "fail", "package.not_sealed", values
+            return "fail", "package.not_intact", values
         return "pass", "package.ok", values
 
     def _aftersales_check_evidence(self, data):
@@ -536,6 +539,8 @@ class Rma(models.Model):
         # Rules read invoices, deliveries and stock the agent may not see;
         # nothing typed by the user is used beyond the RMA itself.
         rmas = checked.sudo()
+        # Returns never checked have no verdicts to replace.
+        checked_before = rmas.filtered("aftersales_checked_date")
         data = rmas._aftersales_prepare_check_data()
         verdict_vals = []
         failures = {}
@@ -578,7 +583,7 @@ class Rma(models.Model):
                     "aftersales_resolution": resolution,
                 }
             )
-        rmas.aftersales_verdict_ids.unlink()
+        checked_before.aftersales_verdict_ids.unlink()
         self.env["aftersales.rma.verdict"].sudo().create(verdict_vals)
         return {rma.with_env(self.env): rules for rma, rules in failures.items()}
 

@@ -16,7 +16,9 @@ class StockWarehouse(models.Model):
 
     def _get_locations_values(self, vals, code=False):
         res = super()._get_locations_values(vals, code)
-        company_id = vals.get("company_id", self.default_get(["company_id"])["company_id"])
+        company_id = vals.get(
+            "company_id", self.default_get(["company_id"])["company_id"]
+        )
         code = (vals.get("code") or code or "").replace(" ", "").upper()
         res["aftersales_quarantine_loc_id"] = {
             "name": _("Quarantine"),

@@ -203,7 +203,9 @@ class AftersalesReturnsCommon(TransactionCase):
                     "kind_id": cls.kinds[kind].id,
                     "name": kind,
                     "file": base64.b64encode(PDF if kind == "test_report" else PNG),
-                    "file_name": f"{kind}.pdf" if kind == "test_report" else f"{kind}.png",
+                    "file_name": f"{kind}.pdf"
+                    if kind == "test_report"
+                    else f"{kind}.png",
                 }
                 for kind in kinds
             ]

@@ -2,8 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
-
 from .common import AftersalesReturnsCommon
 
 
@@ -146,7 +144,9 @@ class TestReturnMoneyTaxes(AftersalesReturnsCommon):
     def test_no_reason_fee_ten_percent_of_price_paid_with_tax(self):
         rma = self._rma(self.order, qty=1, reason="no_reason", package="sealed")
         refund = self._accept(rma)
-        fee = refund.invoice_line_ids.filtered(lambda l: l.product_id == self.fee_product)
+        fee = refund.invoice_line_ids.filtered(
+            lambda line: line.product_id == self.fee_product
+        )
         self.assertEqual(fee.tax_ids, self.vat)
         self.assertAlmostEqual(fee.price_subtotal, -100.0)
         self.assertAlmostEqual(fee.price_total, -113.0)
@@ -163,12 +163,12 @@ class TestReturnMoneyTaxes(AftersalesReturnsCommon):
         rma.with_user(self.manager).action_aftersales_approve()
         refund = self._accept(rma)
         comp = refund.invoice_line_ids.filtered(
-            lambda l: l.product_id == self.comp_product
+            lambda line: line.product_id == self.comp_product
         )
         self.assertEqual(comp.tax_ids, self.vat)
         self.assertAlmostEqual(comp.price_total, 2260.0)
         shipping = refund.invoice_line_ids.filtered(
-            lambda l: l.product_id == self.carrier.product_id
+            lambda line: line.product_id == self.carrier.product_id
         )
         self.assertAlmostEqual(shipping.price_total, 22.6)
         self.assertAlmostEqual(refund.amount_total, 1130 + 2260 + 22.6)
@@ -180,7 +180,7 @@ class TestReturnMoneyTaxes(AftersalesReturnsCommon):
         second.with_user(self.manager).action_aftersales_approve()
         refund2 = self._accept(second)
         self.assertFalse(refund2.invoice_line_ids.filtered(
-            lambda l: l.product_id == self.carrier.product_id))
+            lambda line: line.product_id == self.carrier.product_id))
         self.assertAlmostEqual(refund2.amount_total, 1130 + 2260)
 
     def test_credit_note_posts_and_balances(self):

@@ -19,8 +19,12 @@ class AftersalesRmaInspection(models.TransientModel):
     product_id = fields.Many2one(related="rma_id.product_id")
     lot_id = fields.Many2one(related="rma_id.lot_id")
     reason_id = fields.Many2one(related="rma_id.reason_id")
-    inspect_invoice = fields.Boolean(related="rma_id.reason_id.aftersales_inspect_invoice")
-    inspect_package = fields.Boolean(related="rma_id.reason_id.aftersales_inspect_package")
+    inspect_invoice = fields.Boolean(
+        related="rma_id.reason_id.aftersales_inspect_invoice"
+    )
+    inspect_package = fields.Boolean(
+        related="rma_id.reason_id.aftersales_inspect_package"
+    )
     inspect_accessories = fields.Boolean(
         related="rma_id.reason_id.aftersales_inspect_accessories"
     )
