@@ -186,6 +186,12 @@ class Rma(models.Model):
             rma.domain_lot_id = [("id", "in", lines.lot_id.ids)]
         return super(Rma, self - sale_rmas)._compute_domain_lot_id()
 
+    @api.model
+    def _aftersales_choices(self, fname):
+        """(value, label) of a selection field, in the reader's language: the
+        portal offers the same list as the back office."""
+        return self._fields[fname]._description_selection(self.env)
+
     # ------------------------------------------------------------------
     # Constraints: what a client may not send
     # ------------------------------------------------------------------

@@ -231,11 +231,12 @@ class TestReturnInspection(AftersalesReturnsCommon):
         self.assertEqual(rma.state, "refunded")
 
     def test_chatter_names_the_inspector(self):
-        rma = self._confirmed_rma()
-        self._inspect(rma, "stock")
+        rma = self._confirmed_rma().with_context(tracking_disable=False)
+        self._inspect(rma, "stock", accessories=False)
         message = rma.message_ids.filtered(lambda m: "Inspected by" in (m.body or ""))
         self.assertEqual(message.author_id, self.stock_user.partner_id)
         self.assertIn(self.stock_user.name, message.body)
+        self.assertIn("Accessories", message.body)
         odoobot = self.env.ref("base.partner_root")
         self.assertFalse(
             rma.message_ids.filtered(

@@ -356,7 +356,7 @@ class TestReturnRules(AftersalesReturnsCommon):
         self.assertIn("退货", zh)
         self.assertNotIn("window", zh)
         html = rma.with_context(lang="zh_CN").aftersales_verdict_html
-        self.assertIn("时限", html)
+        self.assertIn("期限", html)
 
     @freeze_time("2026-03-05 10:00:00")
     def test_reason_code_for_integrations(self):
