@@ -31,6 +31,7 @@
         "views/aftersales_late_shipping_views.xml",
         "views/wizard_views.xml",
         "views/stock_views.xml",
+        "views/agent_document_views.xml",
         "views/portal_templates.xml",
         "views/aftersales_menus.xml",
         "views/res_config_settings_views.xml",

@@ -17,7 +17,7 @@ class AccountMove(models.Model):
             extra = []
             for command in commands:
                 if (
-                    isinstance(command, (list, tuple))
+                    isinstance(command, list | tuple)
                     and len(command) == 3
                     and command[0] == 0
                     and command[2].get("rma_id")

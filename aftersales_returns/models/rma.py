@@ -244,13 +244,19 @@ class Rma(models.Model):
 
     def action_aftersales_view_transfers(self):
         self.ensure_one()
+        module = "aftersales_returns"
         pickings = self.sudo()._aftersales_pickings()
         action = {
             "type": "ir.actions.act_window",
             "name": _("Transfers of %s", self.name),
             "res_model": "stock.picking",
             "view_mode": "list,form",
-            "views": [(False, "list"), (False, "form")],
+            "views": [
+                (self.env.ref(f"{module}.stock_picking_view_list_aftersales").id,
+                 "list"),
+                (self.env.ref(f"{module}.stock_picking_view_form_aftersales").id,
+                 "form"),
+            ],
             "domain": [("id", "in", pickings.ids)],
             "context": {"create": False, "edit": False, "delete": False},
         }
@@ -258,12 +264,15 @@ class Rma(models.Model):
 
     def action_aftersales_view_credit_note(self):
         self.ensure_one()
+        module = "aftersales_returns"
         return {
             "type": "ir.actions.act_window",
             "name": _("Credit Note of %s", self.name),
             "res_model": "account.move",
             "view_mode": "form",
-            "views": [(False, "form")],
+            "views": [
+                (self.env.ref(f"{module}.account_move_view_form_aftersales").id, "form")
+            ],
             "res_id": self.sudo().refund_id.id,
             "context": {"create": False, "edit": False, "delete": False},
         }

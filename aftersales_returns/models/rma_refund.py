@@ -62,21 +62,38 @@ class Rma(models.Model):
         self.ensure_one()
         return bool(self._aftersales_is_checked()) and not self._aftersales_keeps_unit()
 
-    @api.depends("aftersales_resolution", "reason_id.aftersales_resend_once")
+    def _aftersales_money_gated(self):
+        """The money waits: goods came back and are not accepted yet."""
+        self.ensure_one()
+        return (
+            self._aftersales_money_waits_inspection()
+            and self.aftersales_inspection_outcome not in ("accepted", "fee")
+        )
+
+    @api.depends(
+        "aftersales_resolution",
+        "reason_id.aftersales_resend_once",
+        "aftersales_inspection_outcome",
+    )
     def _compute_can_be_replaced(self):
         res = super()._compute_can_be_replaced()
         for rma in self:
             if (
-                not rma.can_be_replaced
-                and rma.state == "confirmed"
+                rma.state == "confirmed"
                 and rma.reason_id.aftersales_resend_once
                 and rma._aftersales_remedy() == "exchange"
             ):
                 # One free re-send goes out at once (破损补寄).
                 rma.can_be_replaced = True
+            elif rma.can_be_replaced and rma._aftersales_money_gated():
+                rma.can_be_replaced = False
         return res
 
-    @api.depends("aftersales_resolution", "reason_id.aftersales_damaged_unit")
+    @api.depends(
+        "aftersales_resolution",
+        "reason_id.aftersales_damaged_unit",
+        "aftersales_inspection_outcome",
+    )
     def _compute_can_be_refunded(self):
         res = super()._compute_can_be_refunded()
         for rma in self:
@@ -87,6 +104,18 @@ class Rma(models.Model):
                 and rma._aftersales_keeps_unit()
             ):
                 rma.can_be_refunded = True
+            elif rma.can_be_refunded and rma._aftersales_money_gated():
+                rma.can_be_refunded = False
+        return res
+
+    @api.depends("aftersales_inspection_outcome")
+    def _compute_can_be_returned(self):
+        """Sending back while a manager decides would decide for them."""
+        res = super()._compute_can_be_returned()
+        for rma in self.filtered(
+            lambda r: r.aftersales_inspection_outcome == "decision"
+        ):
+            rma.can_be_returned = False
         return res
 
     def _create_receipt(self):
@@ -229,7 +258,7 @@ class Rma(models.Model):
                     reason.aftersales_fee_pct,
                     _(
                         "Return fee %(pct)s%% on %(rma)s",
-                        pct=reason.aftersales_fee_pct,
+                        pct=f"{reason.aftersales_fee_pct:g}",
                         rma=self.name,
                     ),
                 )
@@ -246,7 +275,7 @@ class Rma(models.Model):
                     pct,
                     _(
                         "Inspection fee %(pct)s%% on %(rma)s (%(conditions)s)",
-                        pct=pct,
+                        pct=f"{pct:g}",
                         rma=self.name,
                         conditions=self.aftersales_inspection_failed_text or "-",
                     ),
@@ -333,7 +362,7 @@ class Rma(models.Model):
                         company._aftersales_get_compensation_product(),
                         _(
                             "Compensation (%(factor)s x the price paid) on %(rma)s",
-                            factor=factor,
+                            factor=f"{factor:g}",
                             rma=self.name,
                         ),
                     ),
