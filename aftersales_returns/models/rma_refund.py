@@ -13,6 +13,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 
+def _number(value):
+    """10.0 -> '10', 12.5 -> '12.5' (for labels)."""
+    return ("%.2f" % value).rstrip("0").rstrip(".")
+
+
 class Rma(models.Model):
     _inherit = "rma"
 
@@ -258,7 +263,7 @@ class Rma(models.Model):
                     reason.aftersales_fee_pct,
                     _(
                         "Return fee %(pct)s%% on %(rma)s",
-                        pct=f"{reason.aftersales_fee_pct:g}",
+                        pct=_number(reason.aftersales_fee_pct),
                         rma=self.name,
                     ),
                 )
@@ -275,7 +280,7 @@ class Rma(models.Model):
                     pct,
                     _(
                         "Inspection fee %(pct)s%% on %(rma)s (%(conditions)s)",
-                        pct=f"{pct:g}",
+                        pct=_number(pct),
                         rma=self.name,
                         conditions=self.aftersales_inspection_failed_text or "-",
                     ),
@@ -362,7 +367,7 @@ class Rma(models.Model):
                         company._aftersales_get_compensation_product(),
                         _(
                             "Compensation (%(factor)s x the price paid) on %(rma)s",
-                            factor=f"{factor:g}",
+                            factor=_number(factor),
                             rma=self.name,
                         ),
                     ),
