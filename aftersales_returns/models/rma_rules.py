@@ -8,13 +8,14 @@ runs them all on a batch of returns in a fixed number of queries and stores
 the verdicts as codes and values (rendered in the reader's language).
 """
 
+import json
 from collections import defaultdict
 
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare, float_round
+from odoo.tools import SQL, float_compare, float_round
 
 from .rma_selections import PACKAGE_MEETS, RELEASED_STATES, REMEDIES
 
@@ -573,19 +574,82 @@ class Rma(models.Model):
                 verdict = "warn" if "warn" in results else "pass"
             key = ("fail" not in results, verdict, rma._aftersales_resolution(data))
             by_vals[key].append(rma.id)
-        # One write per distinct outcome, not per return.
+        self.env.flush_all()
+        # One UPDATE per distinct outcome, not per return (nothing stored
+        # depends on these fields).
         for (ok, verdict, resolution), ids in by_vals.items():
-            rmas.browse(ids)._aftersales_action_write(
-                {
-                    "aftersales_checks_ok": ok,
-                    "aftersales_verdict": verdict,
-                    "aftersales_checked_date": now,
-                    "aftersales_resolution": resolution,
-                }
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE rma SET aftersales_checks_ok = %s, aftersales_verdict = "
+                    "%s, aftersales_checked_date = %s, aftersales_resolution = %s, "
+                    "write_uid = %s, write_date = %s WHERE id IN %s",
+                    ok,
+                    verdict,
+                    now,
+                    resolution or None,
+                    self.env.uid,
+                    now,
+                    tuple(ids),
+                )
             )
-        checked_before.aftersales_verdict_ids.unlink()
-        self.env["aftersales.rma.verdict"].sudo().create(verdict_vals)
+        rmas.invalidate_recordset(
+            [
+                "aftersales_checks_ok",
+                "aftersales_verdict",
+                "aftersales_checked_date",
+                "aftersales_resolution",
+                "write_uid",
+                "write_date",
+            ]
+        )
+        self._aftersales_store_verdicts(checked_before, verdict_vals)
         return {rma.with_env(self.env): rules for rma, rules in failures.items()}
+
+    def _aftersales_store_verdicts(self, checked_before, verdict_vals):
+        """Replace the verdicts in one DELETE and one INSERT, whatever the
+        number of returns checked together (verdict rows are plain facts: no
+        computed stored field, no tracking)."""
+        cr = self.env.cr
+        Verdict = self.env["aftersales.rma.verdict"]
+        self.env.flush_all()
+        if checked_before:
+            cr.execute(
+                SQL(
+                    "DELETE FROM aftersales_rma_verdict WHERE rma_id IN %s",
+                    tuple(checked_before.ids),
+                )
+            )
+        if verdict_vals:
+            now = fields.Datetime.now()
+            uid = self.env.uid
+            rows = SQL(", ").join(
+                SQL(
+                    "(%s, %s, %s, %s, %s, %s, %s::jsonb, %s, %s, %s, %s)",
+                    vals["rma_id"],
+                    vals["company_id"],
+                    vals["sequence"],
+                    vals["rule"],
+                    vals["result"],
+                    vals["code"],
+                    json.dumps(vals["values"] or {}),
+                    uid,
+                    now,
+                    uid,
+                    now,
+                )
+                for vals in verdict_vals
+            )
+            cr.execute(
+                SQL(
+                    "INSERT INTO aftersales_rma_verdict (rma_id, company_id, "
+                    "sequence, rule, result, code, %s, create_uid, create_date, "
+                    "write_uid, write_date) VALUES %s",
+                    SQL.identifier("values"),
+                    rows,
+                )
+            )
+        Verdict.invalidate_model()
+        self.invalidate_model(["aftersales_verdict_ids", "aftersales_verdict_html"])
 
     def action_aftersales_check(self):
         """Button: run the rules and show the verdicts without confirming."""
