@@ -4,7 +4,7 @@
     "name": "After-Sales Returns",
     "summary": "Returns and exchanges checked against invoice dates, packaging "
     "and stock, with inspection, fees and compensation (on OCA rma)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.2.0.0",
     "category": "After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",
