@@ -46,3 +46,10 @@ def migrate(cr, version):
              WHERE evidence.kind_id IS NULL
             """
         )
+    # Verdicts were sentences in the checker's language: drop them; the
+    # returns are checked again (codes and values) on their next check.
+    cr.execute("DELETE FROM aftersales_rma_verdict WHERE code IS NULL")
+    cr.execute(
+        "UPDATE rma SET aftersales_checked_date = NULL "
+        "WHERE id NOT IN (SELECT rma_id FROM aftersales_rma_verdict)"
+    )
