@@ -15,7 +15,7 @@ from odoo.exceptions import UserError
 
 def _number(value):
     """10.0 -> '10', 12.5 -> '12.5' (for labels)."""
-    return ("%.2f" % value).rstrip("0").rstrip(".")
+    return format(value, ".2f").rstrip("0").rstrip(".")
 
 
 class Rma(models.Model):
