@@ -59,6 +59,9 @@
         "views/helpdesk_ticket_complaint_views.xml",
         "report/aftersales_complaint_feedback_report.xml",
         "report/aftersales_penalty_summary_report.xml",
+        "views/aftersales_overview_views.xml",
+        "report/aftersales_compensation_agreement_report.xml",
+        "views/aftersales_desk_documents_views.xml",
     ],
     "demo": [
         "demo/aftersales_warranty_demo.xml",

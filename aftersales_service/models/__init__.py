@@ -17,6 +17,7 @@ from . import helpdesk_ticket_warranty
 from . import repair_order_warranty
 from . import aftersales_warranty_demo
 from . import helpdesk_ticket_team
+from . import aftersales_milestone_kind
 from . import helpdesk_ticket_stage
 from . import res_users
 from . import helpdesk_ticket
@@ -29,3 +30,8 @@ from . import aftersales_penalty_score
 from . import aftersales_compensation
 from . import aftersales_complaint_feedback
 from . import helpdesk_ticket_complaint
+from . import mail_forbidden_phrase
+from . import repair_order_desk
+from . import account_move_desk
+from . import stock_picking_desk
+from . import aftersales_overview

@@ -46,6 +46,82 @@ class AftersalesRequestLog(models.TransientModel):
     )
     name = fields.Char(string="Subject", required=True)
     description = fields.Text(string="What was asked", required=True)
+    phone_match_id = fields.Many2one(
+        "res.partner",
+        string="Known Caller",
+        compute="_compute_phone_match",
+        help="The contact whose phone or mobile is the number typed.",
+    )
+
+    @api.model
+    def _phone_key(self, number):
+        """Digits of a phone number, without the country prefix noise."""
+        digits = "".join(ch for ch in (number or "") if ch.isdigit())
+        return digits[-11:] if len(digits) > 11 else digits
+
+    @api.model
+    def _find_partner_by_phone(self, number):
+        """The contact (with the user's rights) whose phone or mobile matches
+        ``number``: an exact match first, then on the last digits."""
+        key = self._phone_key(number)
+        if len(key) < 5:
+            return self.env["res.partner"]
+        Partner = self.env["res.partner"]
+        domain_fields = ["phone"] + (["mobile"] if "mobile" in Partner._fields else [])
+        number = number.strip()
+        for value in (number, key):
+            domain = ["|"] * (len(domain_fields) - 1) + [
+                (fname, "ilike", value) for fname in domain_fields
+            ]
+            for partner in Partner.search(domain, limit=20):
+                if any(
+                    self._phone_key(partner[fname]) == key for fname in domain_fields
+                ):
+                    return partner
+        return self.env["res.partner"]
+
+    @api.depends("partner_phone")
+    def _compute_phone_match(self):
+        for wizard in self:
+            wizard.phone_match_id = wizard._find_partner_by_phone(wizard.partner_phone)
+
+    @api.onchange("partner_phone")
+    def _onchange_partner_phone(self):
+        """Typing a known number fills the customer in."""
+        if self.partner_phone and not self.partner_id:
+            match = self._find_partner_by_phone(self.partner_phone)
+            if match:
+                self.partner_id = match
+
+    @api.onchange("partner_id")
+    def _onchange_partner_id(self):
+        if self.partner_id and not self.partner_phone:
+            self.partner_phone = self.partner_id.phone or (
+                "mobile" in self.partner_id._fields and self.partner_id.mobile
+            ) or False
+
+    def _aftersales_resolve_partner(self):
+        """The customer of the request, with the user's own rights: the
+        contact chosen, else the one with this phone number, else a new
+        contact with the name and number typed. The number is stored on the
+        contact when it has none."""
+        self.ensure_one()
+        phone = (self.partner_phone or "").strip()
+        partner = self.partner_id or (phone and self._find_partner_by_phone(phone))
+        if partner:
+            if phone and not (
+                partner.phone
+                or ("mobile" in partner._fields and partner.mobile)
+            ) and partner.has_access("write"):
+                partner.phone = phone
+            return partner
+        if not self.partner_name:
+            raise UserError(
+                self.env._("Give the customer (a contact or at least a name).")
+            )
+        return self.env["res.partner"].create(
+            {"name": self.partner_name, "phone": phone or False}
+        )
 
     @api.model
     def _get_team(self):
@@ -61,25 +137,23 @@ class AftersalesRequestLog(models.TransientModel):
             )
         return team.sudo()
 
-    def _prepare_ticket_vals(self):
+    def _prepare_ticket_vals(self, partner=None):
         self.ensure_one()
-        if not self.partner_id and not self.partner_name:
+        if not self.partner_id and not self.partner_name and not partner:
             raise UserError(
                 self.env._("Give the customer (a contact or at least a name).")
             )
+        partner = partner if partner is not None else self.partner_id
         team = self._get_team()
         channel = self.env.ref(CHANNEL_XMLIDS[self.channel], raise_if_not_found=False)
         description = plaintext2html(self.description)
-        if self.partner_phone:
-            description += plaintext2html(
-                self.env._("Phone: %s", self.partner_phone)
-            )
         return {
             "name": self.name,
             "description": description,
-            "partner_id": self.partner_id.id,
-            "partner_name": self.partner_id.name or self.partner_name,
-            "partner_email": self.partner_id.email,
+            "partner_id": partner.id,
+            "partner_name": partner.name or self.partner_name,
+            "partner_email": partner.email,
+            "partner_phone": (self.partner_phone or "").strip() or partner.phone,
             "channel_id": channel.id if channel else False,
             "team_id": team.id,
             "user_id": self.env["helpdesk.ticket"]
@@ -91,7 +165,10 @@ class AftersalesRequestLog(models.TransientModel):
 
     def _create_ticket(self):
         self.ensure_one()
-        ticket = self.env["helpdesk.ticket"].sudo().create(self._prepare_ticket_vals())
+        partner = self._aftersales_resolve_partner()
+        ticket = self.env["helpdesk.ticket"].sudo().create(
+            self._prepare_ticket_vals(partner)
+        )
         ticket._aftersales_send_progress(
             "aftersales_service.mail_template_ticket_received"
         )
@@ -112,12 +189,20 @@ class AftersalesRequestLog(models.TransientModel):
             "params": {
                 "type": "success",
                 "title": self.env._("Request logged"),
+                # %s: the link to the ticket (display_notification "links")
                 "message": self.env._(
-                    "Ticket %(number)s handed to %(team)s. You are its first "
+                    "Ticket %(link)s handed to %(team)s. You are its first "
                     "responder until the team accepts it.",
-                    number=ticket.number,
-                    team=ticket.team_id.name,
+                    link="%s",
+                    team=(ticket.team_id.name or "").replace("%", "%%"),
                 ),
+                "links": [
+                    {
+                        "label": f"{ticket.number} - {ticket.name}",
+                        "url": "/odoo/action-aftersales_service."
+                        f"action_aftersales_my_requests/{ticket.id}",
+                    }
+                ],
                 "sticky": False,
                 "next": next_action,
             },
