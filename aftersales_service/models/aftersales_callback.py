@@ -74,7 +74,6 @@ class AftersalesCallback(models.Model):
             "outcome",
             "rating",
             "note",
-            "ticket_id",
         }
 
     @api.depends_context("uid")
@@ -89,6 +88,15 @@ class AftersalesCallback(models.Model):
                 callback.state == "planned"
                 and callback.ticket_id._aftersales_is_agent(self.env.user)
             )
+
+    def write(self, vals):
+        if "ticket_id" in vals and any(
+            c.ticket_id.id != vals["ticket_id"] for c in self
+        ):
+            raise UserError(
+                self.env._("A callback stays on the ticket it was planned for.")
+            )
+        return super().write(vals)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -49,12 +49,16 @@ class AftersalesTicketMilestone(models.Model):
         "helpdesk.ticket", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(
-        related="ticket_id.company_id", store=True, index=True
+        related="ticket_id.company_id", store=True, index=True, precompute=True
     )
-    team_id = fields.Many2one(related="ticket_id.team_id", store=True, index=True)
-    partner_id = fields.Many2one(related="ticket_id.partner_id", store=True)
+    team_id = fields.Many2one(
+        related="ticket_id.team_id", store=True, index=True, precompute=True
+    )
+    partner_id = fields.Many2one(
+        related="ticket_id.partner_id", store=True, precompute=True
+    )
     first_responder_id = fields.Many2one(
-        related="ticket_id.first_responder_id", store=True
+        related="ticket_id.first_responder_id", store=True, precompute=True
     )
     kind = fields.Selection(KINDS, required=True)
     sequence = fields.Integer(default=10)
@@ -92,15 +96,24 @@ class AftersalesTicketMilestone(models.Model):
         index=True, help="The breach was escalated; never escalated twice."
     )
     is_late = fields.Boolean(
-        string="Late", compute="_compute_rates", store=True, index=True
+        string="Late",
+        compute="_compute_rates",
+        store=True,
+        index=True,
+        precompute=True,
     )
     breached_count = fields.Integer(
-        string="Breached", compute="_compute_rates", store=True, aggregator="sum"
+        string="Breached",
+        compute="_compute_rates",
+        store=True,
+        aggregator="sum",
+        precompute=True,
     )
     on_time_rate = fields.Float(
         string="On-time Rate (%)",
         compute="_compute_rates",
         store=True,
+        precompute=True,
         aggregator="avg",
         help="100 for a milestone met in time, 0 for a late one: the average "
         "is the on-time rate of the group.",

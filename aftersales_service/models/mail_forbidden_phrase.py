@@ -105,13 +105,15 @@ class MailMessage(models.Model):
         record = Model.browse(res_id)
         if not record._aftersales_forbidden_phrase_checked():
             return
+        # the phrases are cached: a message without any costs no query
+        phrase = self.env["aftersales.forbidden.phrase"]._find_in_text(text)
+        if not phrase:
+            return
         if self._aftersales_phrase_author_is_customer(author_id):
             return
         if not self._aftersales_phrase_visible(subtype_id, is_internal, partner_ids):
             return
-        phrase = self.env["aftersales.forbidden.phrase"]._find_in_text(text)
-        if phrase:
-            _raise_forbidden(self.env, record.sudo().display_name, phrase)
+        _raise_forbidden(self.env, record.sudo().display_name, phrase)
 
     @api.model_create_multi
     def create(self, vals_list):
