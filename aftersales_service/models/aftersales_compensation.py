@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools import format_reader_datetime, reader_tz
+
 MONEY_KINDS = ("refund", "discount")
 GOODS_KINDS = ("replacement", "goods", "gift")
 
@@ -502,6 +504,16 @@ class AftersalesCompensation(models.Model):
             subtype_xmlid="mail.mt_note",
         )
         return True
+
+    def _aftersales_reader_datetime(self, value):
+        """A date and time of the agreement as the customer reads it."""
+        self.ensure_one()
+        return format_reader_datetime(
+            self.env,
+            value,
+            tz=reader_tz(self.env, self.partner_id, self.company_id),
+            partner=self.partner_id,
+        )
 
     def action_print_agreement(self):
         return self.env.ref(

@@ -16,3 +16,5 @@ from . import test_complaint
 from . import test_forbidden_phrase
 from . import test_penalty_tour
 from . import test_warranty_tour
+from . import test_desk_callback
+from . import test_desk_compensation
