@@ -29,6 +29,7 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools.safe_eval import datetime as safe_datetime
 from odoo.tools.safe_eval import safe_eval
 
 SECTIONS = [
@@ -96,7 +97,7 @@ class AftersalesOverviewTile(models.Model):
             "user": user,
             "today": today,
             "now": fields.Datetime.now(),
-            "datetime": datetime,
+            "datetime": safe_datetime,
             "relativedelta": relativedelta,
         }
 

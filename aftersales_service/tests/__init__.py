@@ -18,3 +18,7 @@ from . import test_penalty_tour
 from . import test_warranty_tour
 from . import test_desk_callback
 from . import test_desk_compensation
+from . import test_desk_overview
+from . import test_desk_request_log
+from . import test_desk_cron
+from . import test_desk_performance

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import plaintext2html
+from odoo.tools import SQL, plaintext2html
 
 CHANNEL_XMLIDS = {
     "phone": "helpdesk_mgmt.helpdesk_ticket_channel_phone",
@@ -61,24 +61,31 @@ class AftersalesRequestLog(models.TransientModel):
 
     @api.model
     def _find_partner_by_phone(self, number):
-        """The contact (with the user's rights) whose phone or mobile matches
-        ``number``: an exact match first, then on the last digits."""
+        """The contact whose phone or mobile has the same digits as
+        ``number`` (its last 11: the country prefix and spaces do not
+        matter), among the contacts the user may read."""
         key = self._phone_key(number)
-        if len(key) < 5:
-            return self.env["res.partner"]
         Partner = self.env["res.partner"]
-        domain_fields = ["phone"] + (["mobile"] if "mobile" in Partner._fields else [])
-        number = number.strip()
-        for value in (number, key):
-            domain = ["|"] * (len(domain_fields) - 1) + [
-                (fname, "ilike", value) for fname in domain_fields
-            ]
-            for partner in Partner.search(domain, limit=20):
-                if any(
-                    self._phone_key(partner[fname]) == key for fname in domain_fields
-                ):
-                    return partner
-        return self.env["res.partner"]
+        if len(key) < 5:
+            return Partner
+        columns = [f for f in ("phone", "mobile") if f in Partner._fields]
+        Partner.flush_model(columns)
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM res_partner WHERE active AND (%s) ORDER BY id LIMIT 50",
+                SQL(" OR ").join(
+                    SQL(
+                        "right(regexp_replace(coalesce(%s, ''), '[^0-9]', '', 'g'), 11) = %s",
+                        SQL.identifier(column),
+                        key,
+                    )
+                    for column in columns
+                ),
+            )
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        # the user's own rights decide which of them they may use
+        return Partner.search([("id", "in", ids)], order="id", limit=1) if ids else Partner
 
     @api.depends("partner_phone")
     def _compute_phone_match(self):
@@ -101,27 +108,42 @@ class AftersalesRequestLog(models.TransientModel):
             ) or False
 
     def _aftersales_resolve_partner(self):
-        """The customer of the request, with the user's own rights: the
-        contact chosen, else the one with this phone number, else a new
-        contact with the name and number typed. The number is stored on the
-        contact when it has none."""
+        """The customer of the request: the contact chosen, else the one with
+        this phone number, else a new contact with the name and number typed;
+        the number is stored on the contact when it has none.
+
+        Rights: with the user's own rights when they may create and edit
+        contacts. A plain employee may not (no "Contact Creation"): the
+        contact is then created or completed with ``sudo()``, but only with
+        the two plain-text values this wizard checks itself (the name, and
+        the phone number reduced to its digits, spaces, ``+``, ``-`` and
+        parentheses), never with a dict from the client, like the ticket.
+        """
         self.ensure_one()
-        phone = (self.partner_phone or "").strip()
+        phone = self._clean_phone(self.partner_phone)
+        Partner = self.env["res.partner"]
         partner = self.partner_id or (phone and self._find_partner_by_phone(phone))
         if partner:
-            if phone and not (
-                partner.phone
-                or ("mobile" in partner._fields and partner.mobile)
-            ) and partner.has_access("write"):
-                partner.phone = phone
+            has_number = partner.phone or ("mobile" in partner._fields and partner.mobile)
+            if phone and not has_number:
+                writer = partner if partner.has_access("write") else partner.sudo()
+                writer.write({"phone": phone})
             return partner
-        if not self.partner_name:
+        name = (self.partner_name or "").strip()
+        if not name:
             raise UserError(
                 self.env._("Give the customer (a contact or at least a name).")
             )
-        return self.env["res.partner"].create(
-            {"name": self.partner_name, "phone": phone or False}
+        creator = Partner if Partner.has_access("create") else Partner.sudo()
+        return creator.create({"name": name[:128], "phone": phone or False}).with_env(
+            self.env
         )
+
+    @api.model
+    def _clean_phone(self, number):
+        """The number as typed, without characters a phone number has not."""
+        allowed = set("0123456789+-() ")
+        return "".join(ch for ch in (number or "") if ch in allowed).strip()[:32]
 
     @api.model
     def _get_team(self):
@@ -153,7 +175,7 @@ class AftersalesRequestLog(models.TransientModel):
             "partner_id": partner.id,
             "partner_name": partner.name or self.partner_name,
             "partner_email": partner.email,
-            "partner_phone": (self.partner_phone or "").strip() or partner.phone,
+            "partner_phone": self._clean_phone(self.partner_phone) or partner.phone,
             "channel_id": channel.id if channel else False,
             "team_id": team.id,
             "user_id": self.env["helpdesk.ticket"]
