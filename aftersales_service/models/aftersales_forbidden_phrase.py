@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import html
+
 from odoo import api, fields, models, tools
 
 from ..tools.text import normalize_text
@@ -69,7 +71,9 @@ class AftersalesForbiddenPhrase(models.Model):
     def _find_in_text(self, text):
         """Return the first active phrase contained in ``text`` (html or
         plain text), or an empty recordset."""
-        normalized = normalize_text(tools.html2plaintext(text or ""))
+        # entities left in the text (an html body sent as plain text) count
+        # as the characters they stand for
+        normalized = normalize_text(html.unescape(tools.html2plaintext(text or "")))
         if not normalized:
             return self.browse()
         for phrase_id, key in self._normalized_phrases():
