@@ -101,10 +101,10 @@ class AftersalesCompensation(models.Model):
         "stock.picking", string="Delivery", readonly=True, copy=False
     )
     credit_note_state = fields.Selection(
-        related="credit_note_id.state", string="Credit Note Status"
+        related="credit_note_id.state", string="Credit Note Status", tracking=False
     )
     picking_state = fields.Selection(
-        related="picking_id.state", string="Delivery Status"
+        related="picking_id.state", string="Delivery Status", tracking=False
     )
     # The handling agreement (处理协议)
     signature = fields.Image(

@@ -205,6 +205,8 @@ class AftersalesRequestLog(models.TransientModel):
             next_action = self.env["ir.actions.act_window"]._for_xml_id(
                 "aftersales_service.action_aftersales_request_log"
             )
+            # a fresh form for the next call, not a breadcrumb of this one
+            next_action["target"] = "main"
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
