@@ -29,6 +29,7 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools.safe_eval import datetime as safe_datetime
 from odoo.tools.safe_eval import safe_eval
 
@@ -83,6 +84,34 @@ class AftersalesOverviewTile(models.Model):
     handover_count = fields.Integer(
         string="Awaiting Hand-over", compute="_compute_counts"
     )
+
+    @api.constrains("kind", "res_model", "domain")
+    def _check_tile_domain(self):
+        """A count tile names an existing model and a domain that searches:
+        a wrong one fails when it is loaded, not on the overview."""
+        for tile in self.filtered(lambda t: t.kind == "count"):
+            if tile.res_model not in self.env:
+                raise ValidationError(
+                    self.env._(
+                        "Overview tile %(tile)s: unknown model %(model)s.",
+                        tile=tile.name,
+                        model=tile.res_model,
+                    )
+                )
+            try:
+                with self.env.cr.savepoint():
+                    self.env[tile.res_model].sudo().search_count(
+                        tile._tile_domain(), limit=1
+                    )
+            except Exception as err:  # noqa: BLE001 - reported to the admin
+                raise ValidationError(
+                    self.env._(
+                        "Overview tile %(tile)s: its domain does not search "
+                        "(%(error)s).",
+                        tile=tile.name,
+                        error=err,
+                    )
+                ) from err
 
     # ------------------------------------------------------------------
     # Domains

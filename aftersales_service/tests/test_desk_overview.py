@@ -96,3 +96,16 @@ class TestDeskOverview(DeskCase):
                 [("is_complaint", "=", True), ("stage_id.closed", "=", False)]
             ),
         )
+
+    def test_wrong_tile_refused_when_loaded(self):
+        from odoo.exceptions import ValidationError
+
+        with self.assertRaises(ValidationError):
+            self.env["aftersales.overview.tile"].create(
+                {"name": "Broken", "res_model": "helpdesk.ticket",
+                 "domain": "[('no_such_field', '=', 1)]"}
+            )
+        with self.assertRaises(ValidationError):
+            self.env["aftersales.overview.tile"].create(
+                {"name": "Broken", "res_model": "no.such.model"}
+            )
