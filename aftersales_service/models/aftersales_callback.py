@@ -27,9 +27,7 @@ class AftersalesCallback(models.Model):
     ticket_id = fields.Many2one(
         "helpdesk.ticket", required=True, index=True, ondelete="cascade"
     )
-    company_id = fields.Many2one(
-        related="ticket_id.company_id", store=True, index=True
-    )
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
     team_id = fields.Many2one(related="ticket_id.team_id", store=True, index=True)
     partner_id = fields.Many2one(related="ticket_id.partner_id", store=True)
     partner_phone = fields.Char(related="ticket_id.partner_phone")
@@ -105,8 +103,7 @@ class AftersalesCallback(models.Model):
             if not callback.ticket_id.stage_id.closed:
                 raise UserError(
                     self.env._(
-                        "Ticket %s is not closed: the callback comes after "
-                        "closing.",
+                        "Ticket %s is not closed: the callback comes after closing.",
                         callback.ticket_id.display_name,
                     )
                 )

@@ -255,9 +255,7 @@ class AftersalesCompensation(models.Model):
         self._check_manager()
         if self.filtered(lambda c: c.state != "to_approve"):
             raise UserError(
-                self.env._(
-                    "Only a compensation waiting for approval can be approved."
-                )
+                self.env._("Only a compensation waiting for approval can be approved.")
             )
         self._check_carry_out_values()
         self._aftersales_action_write(
@@ -298,9 +296,7 @@ class AftersalesCompensation(models.Model):
         self.ensure_one()
         label = self.env._(
             "%(kind)s for ticket %(ticket)s (%(name)s)",
-            kind=dict(self._fields["kind"]._description_selection(self.env))[
-                self.kind
-            ],
+            kind=dict(self._fields["kind"]._description_selection(self.env))[self.kind],
             ticket=self.ticket_id.display_name,
             name=self.name,
         )
@@ -345,9 +341,8 @@ class AftersalesCompensation(models.Model):
         self.ensure_one()
         picking_type = self._aftersales_picking_type()
         partner = self.partner_id
-        dest = (
-            partner.property_stock_customer
-            or self.env.ref("stock.stock_location_customers")
+        dest = partner.property_stock_customer or self.env.ref(
+            "stock.stock_location_customers"
         )
         source = picking_type.default_location_src_id
         return {
@@ -391,8 +386,10 @@ class AftersalesCompensation(models.Model):
                 continue
             vals = {"carried_out_date": now}
             if rec.kind in MONEY_KINDS:
-                move = self.env["account.move"].sudo().create(
-                    rec._prepare_credit_note_vals()
+                move = (
+                    self.env["account.move"]
+                    .sudo()
+                    .create(rec._prepare_credit_note_vals())
                 )
                 vals["credit_note_id"] = move.id
                 done = self.env._(
@@ -402,8 +399,8 @@ class AftersalesCompensation(models.Model):
                     name=rec.name,
                 )
             else:
-                picking = self.env["stock.picking"].sudo().create(
-                    rec._prepare_picking_vals()
+                picking = (
+                    self.env["stock.picking"].sudo().create(rec._prepare_picking_vals())
                 )
                 picking.action_confirm()
                 vals["picking_id"] = picking.id
@@ -428,7 +425,11 @@ class AftersalesCompensation(models.Model):
             "account.action_move_out_refund_type"
         )
         action.update(
-            {"res_id": self.credit_note_id.id, "view_mode": "form", "views": [(False, "form")]}
+            {
+                "res_id": self.credit_note_id.id,
+                "view_mode": "form",
+                "views": [(False, "form")],
+            }
         )
         return action
 
@@ -438,7 +439,11 @@ class AftersalesCompensation(models.Model):
             "stock.action_picking_tree_all"
         )
         action.update(
-            {"res_id": self.picking_id.id, "view_mode": "form", "views": [(False, "form")]}
+            {
+                "res_id": self.picking_id.id,
+                "view_mode": "form",
+                "views": [(False, "form")],
+            }
         )
         return action
 
@@ -498,9 +503,7 @@ class AftersalesCompensation(models.Model):
             }
         )
         self._aftersales_message_post_auto(
-            body=self.env._(
-                "Handling agreement signed by %s.", signed_by.strip()
-            ),
+            body=self.env._("Handling agreement signed by %s.", signed_by.strip()),
             subtype_xmlid="mail.mt_note",
         )
         return True

@@ -52,9 +52,7 @@ class AftersalesOverviewTile(models.Model):
     kind = fields.Selection(
         [("team", "Team"), ("count", "Count")], required=True, default="count"
     )
-    team_id = fields.Many2one(
-        "helpdesk.ticket.team", index=True, ondelete="cascade"
-    )
+    team_id = fields.Many2one("helpdesk.ticket.team", index=True, ondelete="cascade")
     company_id = fields.Many2one(related="team_id.company_id", store=True)
     res_model = fields.Char(string="Model")
     domain = fields.Char(
@@ -103,7 +101,7 @@ class AftersalesOverviewTile(models.Model):
                     self.env[tile.res_model].sudo().search_count(
                         tile._tile_domain(), limit=1
                     )
-            except Exception as err:  # noqa: BLE001 - reported to the admin
+            except Exception as err:
                 raise ValidationError(
                     self.env._(
                         "Overview tile %(tile)s: its domain does not search "
@@ -175,15 +173,11 @@ class AftersalesOverviewTile(models.Model):
             tile.due_today_count = tile.handover_count = 0
             if tile.kind == "team":
                 tile.open_count = by_metric.get("open", {}).get(tile.team_id, 0)
-                tile.breached_count = by_metric.get("breached", {}).get(
-                    tile.team_id, 0
-                )
+                tile.breached_count = by_metric.get("breached", {}).get(tile.team_id, 0)
                 tile.due_today_count = by_metric.get("due_today", {}).get(
                     tile.team_id, 0
                 )
-                tile.handover_count = by_metric.get("handover", {}).get(
-                    tile.team_id, 0
-                )
+                tile.handover_count = by_metric.get("handover", {}).get(tile.team_id, 0)
                 tile.count = tile.open_count
             elif tile.res_model in self.env:
                 Model = self.env[tile.res_model]
@@ -198,9 +192,12 @@ class AftersalesOverviewTile(models.Model):
         """One team tile per team (called at install and when a team is
         created)."""
         Team = self.env["helpdesk.ticket.team"].sudo().with_context(active_test=False)
-        existing = self.sudo().with_context(active_test=False).search(
-            [("kind", "=", "team")]
-        ).team_id
+        existing = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("kind", "=", "team")])
+            .team_id
+        )
         missing = Team.search([("id", "not in", existing.ids)])
         return self.sudo().create(
             [
@@ -229,9 +226,7 @@ class AftersalesOverviewTile(models.Model):
         self.ensure_one()
         if self.kind == "team":
             return self._open_team("open")
-        return self._action(
-            self.action_xmlid or "", self.name, self._tile_domain()
-        )
+        return self._action(self.action_xmlid or "", self.name, self._tile_domain())
 
     def _open_team(self, metric):
         self.ensure_one()
@@ -273,8 +268,10 @@ class HelpdeskTicketTeam(models.Model):
     def write(self, vals):
         res = super().write(vals)
         if "name" in vals:
-            tiles = self.env["aftersales.overview.tile"].sudo().search(
-                [("team_id", "in", self.ids)]
+            tiles = (
+                self.env["aftersales.overview.tile"]
+                .sudo()
+                .search([("team_id", "in", self.ids)])
             )
             for tile in tiles:
                 tile.name = tile.team_id.name

@@ -89,9 +89,7 @@ class AftersalesTicketMilestone(models.Model):
     paused_since = fields.Datetime(
         help="Set while the ticket is in a stage that pauses the SLA clock."
     )
-    warned = fields.Boolean(
-        help="The responsible user was warned before the deadline."
-    )
+    warned = fields.Boolean(help="The responsible user was warned before the deadline.")
     breach_notified = fields.Boolean(
         index=True, help="The breach was escalated; never escalated twice."
     )
@@ -247,9 +245,7 @@ class AftersalesTicketMilestone(models.Model):
     def _sla_warn_ids(self, now, limit):
         """Pending milestones due within their company's warning lead time,
         not warned yet (one indexed query, the lead read from the company)."""
-        self.flush_model(
-            ["state", "paused_since", "warned", "deadline", "company_id"]
-        )
+        self.flush_model(["state", "paused_since", "warned", "deadline", "company_id"])
         self.env["res.company"].flush_model(["aftersales_sla_warning_hours"])
         query = SQL(
             """
@@ -371,9 +367,7 @@ class AftersalesTicketMilestone(models.Model):
             ).create(vals_list)
         tickets = self.ticket_id.sudo()
         tickets._message_log_batch(
-            bodies={
-                tid: Markup("<br/>").join(texts) for tid, texts in bodies.items()
-            },
+            bodies={tid: Markup("<br/>").join(texts) for tid, texts in bodies.items()},
         )
         with action_scope():
             tickets._aftersales_on_sla_breach(self)

@@ -71,9 +71,7 @@ class HelpdeskTicket(models.Model):
     handover_accepted_by = fields.Many2one(
         "res.users", string="Hand-over Accepted By", copy=False, tracking=True
     )
-    handover_accepted_date = fields.Datetime(
-        string="Hand-over Accepted On", copy=False
-    )
+    handover_accepted_date = fields.Datetime(string="Hand-over Accepted On", copy=False)
     partner_phone = fields.Char(
         string="Phone", help="The customer's phone number given with the request."
     )
@@ -110,9 +108,9 @@ class HelpdeskTicket(models.Model):
         index=True,
     )
     sla_next_kind = fields.Selection(
-        selection=lambda self: self.env[
-            "aftersales.ticket.milestone"
-        ]._fields["kind"].selection,
+        selection=lambda self: (
+            self.env["aftersales.ticket.milestone"]._fields["kind"].selection
+        ),
         string="Next Milestone",
         compute="_compute_sla_status",
         store=True,
@@ -175,18 +173,18 @@ class HelpdeskTicket(models.Model):
         compute="_compute_callback", store=True, index=True, precompute=True
     )
     callback_outcome = fields.Selection(
-        selection=lambda self: self.env["aftersales.callback"]._fields[
-            "outcome"
-        ].selection,
+        selection=lambda self: (
+            self.env["aftersales.callback"]._fields["outcome"].selection
+        ),
         string="Last Callback Outcome",
         compute="_compute_callback",
         store=True,
         precompute=True,
     )
     callback_rating = fields.Selection(
-        selection=lambda self: self.env["aftersales.callback"]._fields[
-            "rating"
-        ].selection,
+        selection=lambda self: (
+            self.env["aftersales.callback"]._fields["rating"].selection
+        ),
         string="Last Callback Rating",
         compute="_compute_callback",
         store=True,
@@ -233,7 +231,9 @@ class HelpdeskTicket(models.Model):
             elif ticket.sla_deadline < now:
                 ticket.sla_status = "breached"
             elif ticket.sla_deadline <= now + timedelta(
-                hours=(ticket.company_id or self.env.company).aftersales_sla_warning_hours
+                hours=(
+                    ticket.company_id or self.env.company
+                ).aftersales_sla_warning_hours
             ):
                 ticket.sla_status = "due_soon"
             else:
@@ -267,7 +267,9 @@ class HelpdeskTicket(models.Model):
                 ("sla_paused", "=", True),
             ],
             "breached": running + [("sla_deadline", "<", now)],
-            "due_soon": running + [("sla_deadline", ">=", now)] + (soon or [(0, "=", 1)]),
+            "due_soon": running
+            + [("sla_deadline", ">=", now)]
+            + (soon or [(0, "=", 1)]),
         }
 
     def _search_sla_status(self, operator, value):
@@ -281,10 +283,18 @@ class HelpdeskTicket(models.Model):
                 parts.append(
                     expression.AND(
                         [
-                            [("stage_id.closed", "=", False), ("sla_deadline", "!=", False)],
-                            ["!"] + expression.normalize_domain(
+                            [
+                                ("stage_id.closed", "=", False),
+                                ("sla_deadline", "!=", False),
+                            ],
+                            ["!"]
+                            + expression.normalize_domain(
                                 expression.OR(
-                                    [domains["paused"], domains["breached"], domains["due_soon"]]
+                                    [
+                                        domains["paused"],
+                                        domains["breached"],
+                                        domains["due_soon"],
+                                    ]
                                 )
                             ),
                         ]
@@ -450,9 +460,7 @@ class HelpdeskTicket(models.Model):
         }
 
     def _aftersales_start_milestone(self, kind, user=None):
-        vals_list = [
-            ticket._prepare_milestone_vals(kind, user=user) for ticket in self
-        ]
+        vals_list = [ticket._prepare_milestone_vals(kind, user=user) for ticket in self]
         return (
             self.env["aftersales.ticket.milestone"]
             .sudo()
@@ -514,9 +522,7 @@ class HelpdeskTicket(models.Model):
     def _aftersales_assign_user(self):
         """Assign unassigned tickets inside their team (hand-over)."""
         for ticket in self.filtered(lambda t: t.team_id and not t.user_id):
-            user = self._aftersales_pick_user(
-                ticket.team_id, ticket.first_responder_id
-            )
+            user = self._aftersales_pick_user(ticket.team_id, ticket.first_responder_id)
             if user:
                 ticket.sudo().user_id = user
         return True
@@ -573,8 +579,10 @@ class HelpdeskTicket(models.Model):
     def write(self, vals):
         if "first_responder_id" in vals:
             fixed = self.filtered(
-                lambda t: t.first_responder_id
-                and t.first_responder_id.id != vals["first_responder_id"]
+                lambda t: (
+                    t.first_responder_id
+                    and t.first_responder_id.id != vals["first_responder_id"]
+                )
             )
             if fixed:
                 raise UserError(
@@ -596,9 +604,11 @@ class HelpdeskTicket(models.Model):
             self._aftersales_after_stage_change(was_paused, was_closed)
         if vals.get("user_id"):
             pending = self.milestone_ids.filtered(
-                lambda m: not m.done_date
-                and m.state in ("pending", "breached")
-                and m.kind != "decision"
+                lambda m: (
+                    not m.done_date
+                    and m.state in ("pending", "breached")
+                    and m.kind != "decision"
+                )
             )
             if pending:
                 pending.sudo()._aftersales_action_write({"user_id": vals["user_id"]})
@@ -727,8 +737,7 @@ class HelpdeskTicket(models.Model):
             if not ticket._aftersales_is_agent(self.env.user):
                 raise UserError(
                     self.env._(
-                        "Only an agent of team %(team)s can act on ticket "
-                        "%(ticket)s.",
+                        "Only an agent of team %(team)s can act on ticket %(ticket)s.",
                         team=ticket.team_id.display_name,
                         ticket=ticket.display_name,
                     )
@@ -739,8 +748,7 @@ class HelpdeskTicket(models.Model):
             if ticket._aftersales_open_milestone().kind != kind:
                 raise UserError(
                     self.env._(
-                        "Ticket %(ticket)s is not waiting for milestone "
-                        "'%(kind)s'.",
+                        "Ticket %(ticket)s is not waiting for milestone '%(kind)s'.",
                         ticket=ticket.display_name,
                         kind=dict(
                             self.env["aftersales.ticket.milestone"]
@@ -1029,8 +1037,6 @@ class HelpdeskTicket(models.Model):
         callback = self.callback_ids.filtered(lambda c: c.state == "planned")[:1]
         if not callback:
             raise UserError(
-                self.env._(
-                    "Ticket %s has no callback to record.", self.display_name
-                )
+                self.env._("Ticket %s has no callback to record.", self.display_name)
             )
         return callback.action_open_record_wizard()

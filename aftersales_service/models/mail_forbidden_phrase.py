@@ -94,8 +94,9 @@ class MailMessage(models.Model):
         return ids
 
     @api.model
-    def _aftersales_check_phrases(self, model, res_id, texts, subtype_id,
-                                  is_internal, partner_ids, author_id):
+    def _aftersales_check_phrases(
+        self, model, res_id, texts, subtype_id, is_internal, partner_ids, author_id
+    ):
         text = " ".join(t for t in texts if t)
         if not text or not model or model not in self.env or not res_id:
             return

@@ -18,8 +18,10 @@ class TestDeskCallback(DeskCase):
         self.assertEqual(str(callback.due_date), "2026-11-26")
         self.assertEqual(callback.planned_user_id, ticket.user_id)
         activity = ticket.activity_ids.filtered(
-            lambda a: a.activity_type_id
-            == self.env.ref("aftersales_service.mail_activity_type_callback")
+            lambda a: (
+                a.activity_type_id
+                == self.env.ref("aftersales_service.mail_activity_type_callback")
+            )
         )
         self.assertEqual(str(activity.date_deadline), "2026-11-26")
         self.assertTrue(ticket.with_user(self.agent).can_record_callback)
@@ -27,9 +29,17 @@ class TestDeskCallback(DeskCase):
     def test_record_once_then_not_offered(self):
         ticket = self._closed_ticket()
         callback = ticket.callback_ids
-        wizard = self.env["aftersales.callback.record"].with_user(self.agent).create(
-            {"callback_id": callback.id, "outcome": "satisfied", "rating": "5",
-             "note": "All good"}
+        wizard = (
+            self.env["aftersales.callback.record"]
+            .with_user(self.agent)
+            .create(
+                {
+                    "callback_id": callback.id,
+                    "outcome": "satisfied",
+                    "rating": "5",
+                    "note": "All good",
+                }
+            )
         )
         wizard.action_record()
         self.assertEqual(callback.state, "done")
@@ -70,9 +80,7 @@ class TestDeskCallback(DeskCase):
     def test_callback_only_by_team_agent_after_close(self):
         ticket = self._closed_ticket()
         with self.assertRaises(UserError):
-            ticket.callback_ids.with_user(self.employee).action_record(
-                "satisfied", "5"
-            )
+            ticket.callback_ids.with_user(self.employee).action_record("satisfied", "5")
         open_ticket = self._log_request()
         with self.assertRaises(UserError):
             self.env["aftersales.callback"].create({"ticket_id": open_ticket.id})
@@ -109,7 +117,11 @@ class TestDeskCallback(DeskCase):
         groups = Report._read_group(
             [("team_id", "=", self.desk_team.id)],
             ["team_id"],
-            ["closed_count:sum", "callback_count:sum", "callback_rate:avg",
-             "target_rate:avg"],
+            [
+                "closed_count:sum",
+                "callback_count:sum",
+                "callback_rate:avg",
+                "target_rate:avg",
+            ],
         )
         self.assertEqual(groups[0][1:], (2, 1, 50.0, 80.0))

@@ -13,7 +13,6 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from .common import AftersalesCommon
 
 
-
 def _signature_png():
     """A small drawing, base64, as the signature widget sends it."""
     from PIL import Image, ImageDraw
@@ -82,8 +81,10 @@ class TestDeskCompensation(AftersalesCommon):
 
     def test_replacement_becomes_delivery_of_the_ticket_product(self):
         self.ticket.product_id = self.kettle
-        comp = self.env["aftersales.compensation"].with_user(self.user).new(
-            {"ticket_id": self.ticket.id, "kind": "replacement"}
+        comp = (
+            self.env["aftersales.compensation"]
+            .with_user(self.user)
+            .new({"ticket_id": self.ticket.id, "kind": "replacement"})
         )
         comp._onchange_kind()
         self.assertEqual(comp.product_id, self.kettle)
@@ -107,16 +108,20 @@ class TestDeskCompensation(AftersalesCommon):
             self.assertEqual(comp.picking_id.move_ids.product_uom_qty, 2.0)
 
     def test_values_checked_before_approval(self):
-        comp = self.env["aftersales.compensation"].with_user(self.user).create(
-            {"ticket_id": self.ticket.id, "kind": "refund", "amount": 0}
+        comp = (
+            self.env["aftersales.compensation"]
+            .with_user(self.user)
+            .create({"ticket_id": self.ticket.id, "kind": "refund", "amount": 0})
         )
         with self.assertRaisesNaming(UserError, comp.name, "amount"):
             comp.action_submit()
         comp.amount = -5
         with self.assertRaisesNaming(UserError, "negative"):
             comp.action_submit()
-        gift = self.env["aftersales.compensation"].with_user(self.user).create(
-            {"ticket_id": self.ticket.id, "kind": "gift"}
+        gift = (
+            self.env["aftersales.compensation"]
+            .with_user(self.user)
+            .create({"ticket_id": self.ticket.id, "kind": "gift"})
         )
         with self.assertRaisesNaming(UserError, "product"):
             gift.action_submit()
@@ -146,16 +151,24 @@ class TestDeskCompensation(AftersalesCommon):
         comp.with_user(self.manager).action_approve()
         self.assertTrue(comp.with_user(self.user).can_sign)
         self.env["aftersales.compensation.sign"].with_user(self.user).create(
-            {"compensation_id": comp.id, "signed_by": "Wang Lei", "signature": SIGNATURE}
+            {
+                "compensation_id": comp.id,
+                "signed_by": "Wang Lei",
+                "signature": SIGNATURE,
+            }
         ).action_sign()
         self.assertEqual(comp.signed_by, "Wang Lei")
         self.assertTrue(comp.signed_date)
         self.assertTrue(comp.signature)
         with self.assertRaisesNaming(UserError, "already signed"):
             comp.with_user(self.user).action_sign(SIGNATURE, "Someone else")
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "aftersales_service.report_compensation_agreement", comp.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "aftersales_service.report_compensation_agreement", comp.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("Wang Lei", html)
         self.assertIn("data:image/png;base64", html)
         self.assertIn(comp.credit_note_id.display_name, html)
@@ -170,20 +183,29 @@ class TestDeskAgreementPdf(HttpCase):
         if not shutil.which("pdftotext") or not shutil.which("wkhtmltopdf"):
             raise unittest.SkipTest("pdftotext or wkhtmltopdf missing")
         manager = new_test_user(
-            self.env, login="as_pdf_manager",
+            self.env,
+            login="as_pdf_manager",
             groups="aftersales_service.group_aftersales_manager",
         )
         customer = self.env["res.partner"].create({"name": "Customer Wang"})
         ticket = self.env["helpdesk.ticket"].create(
-            {"name": "Hood noisy", "description": "Fan rattles", "partner_id": customer.id}
-        )
-        comp = self.env["aftersales.compensation"].with_user(manager).create(
             {
-                "ticket_id": ticket.id,
-                "kind": "refund",
-                "amount": 300,
-                "description": "Refund of the repair fee",
+                "name": "Hood noisy",
+                "description": "Fan rattles",
+                "partner_id": customer.id,
             }
+        )
+        comp = (
+            self.env["aftersales.compensation"]
+            .with_user(manager)
+            .create(
+                {
+                    "ticket_id": ticket.id,
+                    "kind": "refund",
+                    "amount": 300,
+                    "description": "Refund of the repair fee",
+                }
+            )
         )
         comp.action_submit()
         comp.action_approve()
@@ -206,15 +228,25 @@ class TestDeskAgreementPdf(HttpCase):
                 check=True,
                 text=True,
             ).stdout
-            for expected in ("Handling Agreement", comp.name, "处理协议", "Wang Lei",
-                             "Refund of the repair fee", "Customer's signature"):
+            for expected in (
+                "Handling Agreement",
+                comp.name,
+                "处理协议",
+                "Wang Lei",
+                "Refund of the repair fee",
+                "Customer's signature",
+            ):
                 self.assertIn(expected, text)
             if shutil.which("pdfimages"):
                 # the signature is one of the PDF's images (with the logo)
-                listing = subprocess.run(
-                    ["pdfimages", "-list", handle.name],
-                    capture_output=True,
-                    check=True,
-                    text=True,
-                ).stdout.strip().splitlines()
+                listing = (
+                    subprocess.run(
+                        ["pdfimages", "-list", handle.name],
+                        capture_output=True,
+                        check=True,
+                        text=True,
+                    )
+                    .stdout.strip()
+                    .splitlines()
+                )
                 self.assertGreaterEqual(len(listing) - 2, 1)

@@ -72,8 +72,11 @@ class TestDeskCron(DeskCase):
         self.assertEqual(runs.mapped("done"), [5, 5, 2])
         self.assertEqual(runs.mapped("remaining"), [7, 2, 0])
         activities = self.env["mail.activity"].search(
-            [("res_model", "=", "helpdesk.ticket"), ("res_id", "in", tickets.ids),
-             ("user_id", "=", self.head.id)]
+            [
+                ("res_model", "=", "helpdesk.ticket"),
+                ("res_id", "in", tickets.ids),
+                ("user_id", "=", self.head.id),
+            ]
         )
         self.assertEqual(len(activities), 12)
 
@@ -89,9 +92,11 @@ class TestDeskCron(DeskCase):
                 raise RuntimeError("worker killed between batches")
             return original(records)
 
-        with freeze_time(dt(MONDAY, 14)), patch.object(
-            Milestone, "_sla_breach", crash_on_second_batch
-        ), mute_logger("odoo.addons.base.models.ir_cron"):
+        with (
+            freeze_time(dt(MONDAY, 14)),
+            patch.object(Milestone, "_sla_breach", crash_on_second_batch),
+            mute_logger("odoo.addons.base.models.ir_cron"),
+        ):
             self._run_scheduler()
         states = tickets.milestone_ids.mapped("state")
         # the first batch is committed, the crashed one rolled back whole

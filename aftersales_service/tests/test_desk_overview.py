@@ -62,9 +62,12 @@ class TestDeskOverview(DeskCase):
             ticket = self._closed_ticket()
         due = self._tile("aftersales_service.overview_tile_callbacks_due")
         with freeze_time("2026-11-30 09:00"):
-            self.assertEqual(due.count, self.env["aftersales.callback"].search_count(
-                [("state", "=", "planned"), ("due_date", "<=", "2026-11-30")]
-            ))
+            self.assertEqual(
+                due.count,
+                self.env["aftersales.callback"].search_count(
+                    [("state", "=", "planned"), ("due_date", "<=", "2026-11-30")]
+                ),
+            )
             self.assertGreaterEqual(due.count, 1)
             action = due.action_open()
             self.assertEqual(action["res_model"], "aftersales.callback")
@@ -75,7 +78,9 @@ class TestDeskOverview(DeskCase):
         penalties = "aftersales_service.overview_tile_penalties_to_confirm"
         visible = self.env["aftersales.overview.tile"].with_user(self.agent).search([])
         self.assertNotIn(self.env.ref(penalties), visible)
-        visible = self.env["aftersales.overview.tile"].with_user(self.manager).search([])
+        visible = (
+            self.env["aftersales.overview.tile"].with_user(self.manager).search([])
+        )
         self.assertIn(self.env.ref(penalties), visible)
 
     def test_extensible_by_data(self):
@@ -85,7 +90,8 @@ class TestDeskOverview(DeskCase):
                 "name": "Open complaint tickets",
                 "section": "quality",
                 "res_model": "helpdesk.ticket",
-                "domain": "[('is_complaint', '=', True), ('stage_id.closed', '=', False)]",
+                "domain": "[('is_complaint', '=', True), "
+                "('stage_id.closed', '=', False)]",
                 "action_xmlid": "aftersales_service.helpdesk_ticket_action_desk",
             }
         )
@@ -102,8 +108,11 @@ class TestDeskOverview(DeskCase):
 
         with self.assertRaises(ValidationError):
             self.env["aftersales.overview.tile"].create(
-                {"name": "Broken", "res_model": "helpdesk.ticket",
-                 "domain": "[('no_such_field', '=', 1)]"}
+                {
+                    "name": "Broken",
+                    "res_model": "helpdesk.ticket",
+                    "domain": "[('no_such_field', '=', 1)]",
+                }
             )
         with self.assertRaises(ValidationError):
             self.env["aftersales.overview.tile"].create(

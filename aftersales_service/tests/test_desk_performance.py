@@ -34,8 +34,10 @@ class TestDeskPerformance(AftersalesCommon):
         self.env.invalidate_all()
 
     def test_ticket_creation_query_count(self):
-        Ticket = self.env["helpdesk.ticket"].with_user(self.agent).with_context(
-            tracking_disable=False
+        Ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent)
+            .with_context(tracking_disable=False)
         )
         self._warm(Ticket)
         # measured 21 as an agent (with the record rules of a helpdesk user)

@@ -8,9 +8,19 @@ from .test_desk_ticket import DeskCase
 @tagged("post_install", "-at_install")
 class TestDeskRequestLog(DeskCase):
     def _wizard(self, user=None, **vals):
-        return self.env["aftersales.request.log"].with_user(user or self.employee).create(
-            dict({"channel": "phone", "name": "Stove", "description": "Does not light"},
-                 **vals)
+        return (
+            self.env["aftersales.request.log"]
+            .with_user(user or self.employee)
+            .create(
+                dict(
+                    {
+                        "channel": "phone",
+                        "name": "Stove",
+                        "description": "Does not light",
+                    },
+                    **vals,
+                )
+            )
         )
 
     def _last_ticket(self, user=None):
@@ -21,9 +31,9 @@ class TestDeskRequestLog(DeskCase):
         )
 
     def test_known_number_finds_the_customer(self):
-        self.customer.phone = "+86 138 0013 8000"
+        self.customer.phone = "+86 139 0071 0072"
         form = Form(self.env["aftersales.request.log"].with_user(self.employee))
-        form.partner_phone = "13800138000"
+        form.partner_phone = "13900710072"
         self.assertEqual(form.partner_id, self.customer)
         form.name = "Stove"
         form.description = "Does not light"
@@ -31,11 +41,13 @@ class TestDeskRequestLog(DeskCase):
         wizard.action_log()
         ticket = self._last_ticket()
         self.assertEqual(ticket.partner_id, self.customer)
-        self.assertEqual(ticket.partner_phone, "13800138000")
+        self.assertEqual(ticket.partner_phone, "13900710072")
 
     def test_number_stored_on_partner_and_ticket(self):
         self.assertFalse(self.customer.phone)
-        self._wizard(partner_id=self.customer.id, partner_phone="021-5555 0101").action_log()
+        self._wizard(
+            partner_id=self.customer.id, partner_phone="021-5555 0101"
+        ).action_log()
         ticket = self._last_ticket()
         self.assertEqual(self.customer.phone, "021-5555 0101")
         self.assertEqual(ticket.partner_phone, "021-5555 0101")

@@ -179,8 +179,12 @@ class TestDeskTicket(DeskCase):
         Ticket = self.env["helpdesk.ticket"]
         Ticket.create(
             [
-                {"name": f"t{i}", "description": "d", "team_id": self.desk_team.id,
-                 "user_id": user.id}
+                {
+                    "name": f"t{i}",
+                    "description": "d",
+                    "team_id": self.desk_team.id,
+                    "user_id": user.id,
+                }
                 for i, user in enumerate([self.head, self.head, self.agent2])
             ]
         )
@@ -531,9 +535,12 @@ class TestDeskTicket(DeskCase):
             self._cron()
             self._cron()
         self.assertEqual(Penalty.search([("ticket_id", "=", ticket.id)]), proposals)
-        self.assertEqual(self.env["aftersales.penalty.score"].search_count(
-            [("user_id", "=", self.agent.id), ("penalty_points", ">", 0)]
-        ), 0)
+        self.assertEqual(
+            self.env["aftersales.penalty.score"].search_count(
+                [("user_id", "=", self.agent.id), ("penalty_points", ">", 0)]
+            ),
+            0,
+        )
 
     # ------------------------------------------------------------------
     # Closed loop
@@ -602,9 +609,9 @@ class TestDeskTicket(DeskCase):
     def test_manager_override(self):
         ticket = self._log_request()
         with self.assertRaises(AccessError):
-            self.env["aftersales.ticket.close.override"].with_user(
-                self.agent
-            ).create({"ticket_id": ticket.id, "reason": "x"}).action_close()
+            self.env["aftersales.ticket.close.override"].with_user(self.agent).create(
+                {"ticket_id": ticket.id, "reason": "x"}
+            ).action_close()
         self.env["aftersales.ticket.close.override"].with_user(self.manager).create(
             {"ticket_id": ticket.id, "reason": "Customer moved abroad"}
         ).action_close()
@@ -620,9 +627,9 @@ class TestDeskTicket(DeskCase):
             ticket = self._log_request()
         ticket.user_id = self.agent
         with freeze_time(dt(MONDAY, 15)):
-            self.env["aftersales.ticket.close.override"].with_user(
-                self.manager
-            ).create({"ticket_id": ticket.id, "reason": "Duplicate"}).action_close()
+            self.env["aftersales.ticket.close.override"].with_user(self.manager).create(
+                {"ticket_id": ticket.id, "reason": "Duplicate"}
+            ).action_close()
         self.assertEqual(self._milestone(ticket, "contact").state, "breached")
         self.assertEqual(
             self.env["aftersales.penalty"].search_count(

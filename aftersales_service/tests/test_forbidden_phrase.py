@@ -112,7 +112,9 @@ class TestForbiddenPhraseEverywhere(AftersalesCommon):
             "ｎｏｔ ｍｙ ｊｏｂ",          # full-width letters
             "喂!嘿!",
         ):
-            with self.subTest(body=body), self.assertRaisesNaming(UserError, "服务禁语"):
+            with self.subTest(body=body), self.assertRaisesNaming(
+                UserError, "服务禁语"
+            ):
                 self._post(body)
         self.assertEqual(len(self.ticket.message_ids), count)
 

@@ -21,7 +21,7 @@ class DeskHttpCommon(HttpCase):
             {
                 "name": "Tour Customer",
                 "email": "tour.customer@example.com",
-                "phone": "+86 138 0013 8000",
+                "phone": "+86 137 1234 5678",
             }
         )
         cls.manager = new_test_user(
@@ -67,7 +67,9 @@ class TestTourDesk(DeskHttpCommon):
         self.assertEqual(ticket.callback_ids.state, "planned")
 
     def test_tour_manager_approves_compensation(self):
-        gift = self.env["product.product"].create({"name": "Gift Kettle", "type": "consu"})
+        gift = self.env["product.product"].create(
+            {"name": "Gift Kettle", "type": "consu"}
+        )
         ticket = self.env["helpdesk.ticket"].create(
             {"name": "Late repair", "description": "x", "partner_id": self.customer.id,
              "team_id": self.desk_team.id, "is_complaint": True}

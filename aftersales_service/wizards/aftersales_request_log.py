@@ -75,7 +75,8 @@ class AftersalesRequestLog(models.TransientModel):
                 "SELECT id FROM res_partner WHERE active AND (%s) ORDER BY id LIMIT 50",
                 SQL(" OR ").join(
                     SQL(
-                        "right(regexp_replace(coalesce(%s, ''), '[^0-9]', '', 'g'), 11) = %s",
+                        "right(regexp_replace(coalesce(%s, ''), '[^0-9]', '', 'g'), 11)"
+                        " = %s",
                         SQL.identifier(column),
                         key,
                     )
@@ -85,7 +86,9 @@ class AftersalesRequestLog(models.TransientModel):
         )
         ids = [row[0] for row in self.env.cr.fetchall()]
         # the user's own rights decide which of them they may use
-        return Partner.search([("id", "in", ids)], order="id", limit=1) if ids else Partner
+        if not ids:
+            return Partner
+        return Partner.search([("id", "in", ids)], order="id", limit=1)
 
     @api.depends("partner_phone")
     def _compute_phone_match(self):
@@ -124,7 +127,9 @@ class AftersalesRequestLog(models.TransientModel):
         Partner = self.env["res.partner"]
         partner = self.partner_id or (phone and self._find_partner_by_phone(phone))
         if partner:
-            has_number = partner.phone or ("mobile" in partner._fields and partner.mobile)
+            has_number = partner.phone or (
+                "mobile" in partner._fields and partner.mobile
+            )
             if phone and not has_number:
                 writer = partner if partner.has_access("write") else partner.sudo()
                 writer.write({"phone": phone})

@@ -19,7 +19,7 @@ registry.category("web_tour.tours").add("aftersales_desk_log_request", {
         {
             content: "The caller's number: the known customer is found",
             trigger: ".o_field_widget[name=partner_phone] input",
-            run: "edit 138 0013 8000",
+            run: "edit 137 1234 5678",
         },
         {
             content: "Subject",
