@@ -132,6 +132,12 @@ class HelpdeskTicket(models.Model):
         help="The next milestone: on time, due within the warning lead time of "
         "Settings, breached, or paused.",
     )
+    sla_deadline_customer = fields.Char(
+        string="Next Deadline (customer's time)",
+        compute="_compute_sla_deadline_customer",
+        help="The next SLA deadline in the customer's timezone (else the "
+        "company's), as mails and the portal show it.",
+    )
     aftersales_solution = fields.Text(
         string="Proposed Solution", copy=False, tracking=True
     )
@@ -238,6 +244,15 @@ class HelpdeskTicket(models.Model):
                 ticket.sla_status = "due_soon"
             else:
                 ticket.sla_status = "on_time"
+
+    @api.depends("sla_deadline", "partner_id.tz")
+    def _compute_sla_deadline_customer(self):
+        for ticket in self:
+            ticket.sla_deadline_customer = (
+                ticket._aftersales_reader_datetime(ticket.sla_deadline)
+                if ticket.sla_deadline
+                else False
+            )
 
     @api.model
     def _sla_status_domains(self):

@@ -75,3 +75,18 @@ class TestDeskRequestLog(DeskCase):
         self.assertIn("action_aftersales_my_requests", link["url"])
         # the employee can open it
         ticket.with_user(self.employee).read(["name"])
+
+    def test_received_mail_and_portal_in_customer_time(self):
+        """The customer reads the contact deadline in their own timezone."""
+        from freezegun import freeze_time
+
+        self.customer.write({"tz": "Asia/Shanghai", "email": "wang@example.com"})
+        self.company.email = "service@example.com"
+        with freeze_time("2026-11-23 01:00:00"):
+            self._wizard(partner_id=self.customer.id).action_log()
+        ticket = self._last_ticket()
+        # due 05:00 UTC = 13:00 in Shanghai
+        self.assertIn("13:00", ticket.sla_deadline_customer)
+        mail = ticket.message_ids.filtered(lambda m: "We will call you" in (m.body or ""))
+        self.assertEqual(len(mail), 1)
+        self.assertIn("13:00", mail.body)
