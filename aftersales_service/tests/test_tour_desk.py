@@ -133,7 +133,7 @@ class TestPortalDesk(DeskHttpCommon):
         self.assertEqual(page.status_code, 200)
         self.assertIn("My request is resolved", page.text)
         # the next step and its deadline, in the customer's time
-        self.assertIn("Next step", page.text)
+        self.assertIn("We will get back to you by", page.text)
         self.assertIn(ticket.sla_deadline_customer, page.text)
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
         res = self.url_open(
