@@ -34,6 +34,7 @@
         "views/agent_document_views.xml",
         "views/portal_templates.xml",
         "views/aftersales_menus.xml",
+        "data/aftersales_overview_tile_data.xml",
         "views/res_config_settings_views.xml",
         "views/aftersales_warranty_views.xml",
     ],

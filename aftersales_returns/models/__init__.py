@@ -19,3 +19,4 @@ from . import aftersales_late_shipping
 from . import rma_demo
 from . import oca_terms
 from . import aftersales_warranty
+from . import rma_forbidden_phrase

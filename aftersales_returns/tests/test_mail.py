@@ -64,3 +64,22 @@ class TestReturnMails(AftersalesReturnsCommon):
         rma.action_confirm()
         body = self._mails(rma)[:1].body
         self.assertIn("collect the goods", body)
+
+
+class TestReturnForbiddenPhrases(AftersalesReturnsCommon):
+    """What an agent writes to the customer on a return is checked for the
+    forbidden phrases (服务禁语), as on a ticket."""
+
+    def test_forbidden_phrase_refused_on_a_return(self):
+        from odoo.exceptions import UserError
+
+        order = self._sell(self.customer, [(self.heater, 1, 1000.0)])
+        rma = self._rma(order)
+        before = len(rma.message_ids)
+        self.assertTrue(rma._aftersales_forbidden_phrase_checked())
+        with self.assertRaises(UserError):
+            rma.with_user(self.user).message_post(
+                body="不归我管", message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.assertEqual(len(rma.message_ids), before)

@@ -284,6 +284,8 @@ class AftersalesCommon(TransactionCase):
         cls.employee = new_test_user(
             cls.env, login="as_employee", groups="base.group_user"
         )
+        # round the clock (the default, as seed 004); the calendar tests
+        # switch it to the 8-17 working hours
         cls.desk_team = cls.env["helpdesk.ticket.team"].create(
             {
                 "name": "Desk Team",
@@ -300,6 +302,10 @@ class AftersalesCommon(TransactionCase):
         cls.stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         cls.stage_waiting = cls.env.ref(
             "aftersales_service.helpdesk_ticket_stage_waiting_customer"
+        )
+        cls.stage_awaiting = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
+        cls.stage_with_head = cls.env.ref(
+            "aftersales_service.helpdesk_ticket_stage_with_head"
         )
 
     def _log_request(self, user=None, **vals):
