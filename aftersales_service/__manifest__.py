@@ -73,6 +73,9 @@
         "demo/aftersales_penalty_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "aftersales_service/static/src/scss/aftersales_backend.scss",
+        ],
         "web.assets_tests": [
             "aftersales_service/static/tests/tours/*.js",
         ],

@@ -6,7 +6,7 @@ suite carries the Chinese of every OCA term its users meet in the i18n_extra
 folder of the suite addon that depends on that OCA module:
 
     aftersales_service/i18n_extra/zh_CN.po    helpdesk_mgmt, product_warranty
-    aftersales_returns/i18n_extra/zh_CN.po    rma, rma_sale, rma_reason, rma_lot
+    aftersales_returns/i18n_extra/zh_CN.po    rma, rma_sale, rma_reason, rma_lot, rma_sale_lot
     aftersales_contracts/i18n_extra/zh_CN.po  contract, fieldservice, base_territory,
                                               helpdesk_mgmt_fieldservice
 
@@ -43,7 +43,7 @@ import polib
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGETS = {
     "aftersales_service": ["helpdesk_mgmt", "product_warranty"],
-    "aftersales_returns": ["rma", "rma_sale", "rma_reason", "rma_lot"],
+    "aftersales_returns": ["rma", "rma_sale", "rma_reason", "rma_lot", "rma_sale_lot"],
     "aftersales_contracts": [
         "contract",
         "fieldservice",

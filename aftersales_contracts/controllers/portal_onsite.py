@@ -261,14 +261,13 @@ class OnsitePortal(CustomerPortal):
             )
             if outcome not in outcomes:
                 raise UserError(_("Choose the outcome of the call."))
-            request.env["aftersales.callback"].sudo().create(
-                {
-                    "fsm_order_id": order.id,
-                    "ticket_id": order.ticket_id.id,
-                    "outcome": outcome,
-                    "rating": rating if rating in ("1", "2", "3", "4", "5") else False,
-                    "note": note,
-                }
+            # sudo keeps the user: the call is recorded as theirs, and
+            # action_record checks they serve this order
+            callback = request.env["aftersales.callback"].sudo()
+            callback._aftersales_onsite_callback(order).action_record(
+                outcome,
+                rating=rating if rating in ("1", "2", "3", "4", "5") else False,
+                note=note,
             )
 
         return self._aftersales_run(order_id, record, _("Callback recorded."))

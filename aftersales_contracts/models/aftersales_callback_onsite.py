@@ -38,6 +38,31 @@ class AftersalesCallback(models.Model):
                 ).id
         return super().create(vals_list)
 
+    def _aftersales_check_caller(self):
+        """A member of the service point the order was dispatched to records
+        the callback of its completed order (from the portal)."""
+        partner = self.env.user.partner_id
+        point = self.fsm_order_id.sudo().aftersales_service_point_id
+        if point and partner in point.member_partner_ids:
+            return
+        return super()._aftersales_check_caller()
+
+    def _aftersales_onsite_callback(self, order):
+        """The planned callback of the order's ticket (planned now when the
+        closing planned none), tied to the order."""
+        callback = self.search(
+            [("ticket_id", "=", order.ticket_id.id), ("state", "=", "planned")],
+            order="due_date, id",
+            limit=1,
+        )
+        if not callback:
+            callback = self.create(
+                {"ticket_id": order.ticket_id.id, "fsm_order_id": order.id}
+            )
+        elif callback.fsm_order_id != order:
+            callback.fsm_order_id = order
+        return callback
+
     @api.constrains("fsm_order_id", "ticket_id")
     def _check_fsm_order(self):
         for callback in self.filtered("fsm_order_id"):

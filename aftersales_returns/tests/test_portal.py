@@ -4,6 +4,8 @@ from odoo import fields
 from odoo.http import Request
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.aftersales_service.tests.zh_labels import install_zh_cn
+
 from .common import PDF, PNG, AftersalesReturnsCommon
 
 
@@ -349,3 +351,45 @@ class TestReturnPortal(AftersalesReturnsCommon, HttpCase):
             "aftersales_returns_agent",
             login="ret_agent_tour",
         )
+
+    def test_backend_tours_in_chinese_desk_and_return(self):
+        """A user whose language is zh_CN works a ticket and inspects a return:
+        the screens read in Chinese (the OCA helpdesk's and stock's too)."""
+        install_zh_cn(self.env)
+        user = new_test_user(
+            self.env,
+            login="ret_zh",
+            groups="stock.group_stock_user,aftersales_service.group_aftersales_user",
+            name="王师傅",
+            lang="zh_CN",
+            tz="Asia/Shanghai",
+        )
+        team = self.env["helpdesk.ticket.team"].create(
+            {"name": "售后服务部客服组 (tour)", "user_ids": [(6, 0, user.ids)]}
+        )
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "抽油烟机噪音大",
+                "description": "<p>高速档有异响</p>",
+                "team_id": team.id,
+                "partner_id": self.customer.id,
+                "user_id": user.id,
+            }
+        )
+        self.start_tour(
+            f"/odoo/action-aftersales_service.helpdesk_ticket_action_desk/{ticket.id}",
+            "aftersales_zh_desk",
+            login="ret_zh",
+        )
+        self.assertEqual(
+            ticket.milestone_ids.filtered(lambda m: m.kind == "contact").done_by, user
+        )
+        self.rma_a.action_confirm()
+        picking = self.rma_a.reception_move_id.picking_id
+        self.start_tour(
+            f"/odoo/action-stock.action_picking_tree_all/{picking.id}",
+            "aftersales_zh_inspect",
+            login="ret_zh",
+        )
+        self.assertEqual(self.rma_a.aftersales_inspection_state, "done")
+        self.assertEqual(self.rma_a.aftersales_inspected_by_id, user)

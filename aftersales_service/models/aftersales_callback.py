@@ -123,6 +123,12 @@ class AftersalesCallback(models.Model):
             "context": {"default_callback_id": self.id},
         }
 
+    def _aftersales_check_caller(self):
+        """Who may record this call: an agent of the ticket's team (hook:
+        aftersales_contracts lets the service point's members record the
+        callback of their dispatch order)."""
+        self.ticket_id._aftersales_check_agent()
+
     def action_record(self, outcome, rating=False, note=False):
         """Record the result of this planned call (public method, also used
         by the Record Callback wizard). Refused once recorded."""
@@ -135,7 +141,7 @@ class AftersalesCallback(models.Model):
                     ticket.display_name,
                 )
             )
-        ticket._aftersales_check_agent()
+        self._aftersales_check_caller()
         if not ticket.stage_id.closed:
             raise UserError(
                 self.env._(

@@ -7,6 +7,8 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 
 from ..tools import format_reader_datetime, reader_tz
+from .aftersales_callback import OUTCOMES as CALLBACK_OUTCOMES
+from .aftersales_ticket_milestone import KINDS as MILESTONE_KINDS
 
 # kind -> (Settings field with the hours, instant the deadline counts from):
 # "received" = receipt of the request (ticket creation, or the reopening that
@@ -108,9 +110,7 @@ class HelpdeskTicket(models.Model):
         index=True,
     )
     sla_next_kind = fields.Selection(
-        selection=lambda self: (
-            self.env["aftersales.ticket.milestone"]._fields["kind"].selection
-        ),
+        selection=MILESTONE_KINDS,
         string="Next Milestone",
         compute="_compute_sla_status",
         store=True,
@@ -179,9 +179,7 @@ class HelpdeskTicket(models.Model):
         compute="_compute_callback", store=True, index=True, precompute=True
     )
     callback_outcome = fields.Selection(
-        selection=lambda self: (
-            self.env["aftersales.callback"]._fields["outcome"].selection
-        ),
+        selection=CALLBACK_OUTCOMES,
         string="Last Callback Outcome",
         compute="_compute_callback",
         store=True,

@@ -16,7 +16,7 @@ from . import zh_labels
 # the OCA modules whose terms each suite addon ships (as in tools/oca_i18n.py)
 OCA_TERMS = {
     "aftersales_service": ["helpdesk_mgmt", "product_warranty"],
-    "aftersales_returns": ["rma", "rma_sale", "rma_reason", "rma_lot"],
+    "aftersales_returns": ["rma", "rma_sale", "rma_reason", "rma_lot", "rma_sale_lot"],
     "aftersales_contracts": [
         "contract",
         "fieldservice",
