@@ -53,6 +53,27 @@ class TestReturnAccess(AftersalesReturnsCommon):
             agent_rma.action_aftersales_view_credit_note()["res_id"], rma.refund_id.id
         )
 
+    def test_agent_who_sells_too_opens_returns_of_other_sellers(self):
+        """An agent who is also a salesperson (own orders only) opens a return
+        of an order someone else sold: the order reads, it does not write."""
+        seller = new_test_user(
+            self.env,
+            login="ret_agent_seller",
+            groups="aftersales_service.group_aftersales_user,"
+            "sales_team.group_sale_salesman",
+            name="Agent Qian",
+        )
+        rma = self._processed()
+        self.order.user_id = self.env.ref("base.user_admin")
+        self.env.invalidate_all()
+        form = Form(rma.with_user(seller))
+        self.assertEqual(form.state, "refunded")
+        order = rma.order_id.with_user(seller)
+        self.assertEqual(order.read(["name"])[0]["name"], self.order.name)
+        order.order_line.read(["product_id", "product_uom_qty"])
+        with self.assertRaises(AccessError):
+            order.write({"client_order_ref": "forged"})
+
     def test_agent_reads_only_return_documents(self):
         self._processed()
         delivery = self.other_order.picking_ids
