@@ -75,6 +75,7 @@
     "assets": {
         "web.assets_backend": [
             "aftersales_service/static/src/scss/aftersales_backend.scss",
+            "aftersales_service/static/src/js/list_dates.esm.js",
         ],
         "web.assets_tests": [
             "aftersales_service/static/tests/tours/*.js",

@@ -20,3 +20,4 @@ from . import rma_demo
 from . import oca_terms
 from . import aftersales_warranty
 from . import rma_forbidden_phrase
+from . import aftersales_overview_tile
