@@ -73,6 +73,7 @@ def read_manifest(path):
 def addons_paths():
     """Odoo's core addons folders and the installed OCA addons (odoo.addons)."""
     import odoo  # noqa: PLC0415
+
     import odoo.addons  # noqa: PLC0415
 
     paths = [Path(p) for p in odoo.addons.__path__]
@@ -316,7 +317,9 @@ def main(argv=None):
             reason = reviewed.get(key) or f"TODO review ({where})"
             lines.append(f"{key}  # {reason}\n")
         REVIEWED.write_text("".join(lines), encoding="utf-8")
-        print(f"dead code: {len(dead)} method(s) written to {REVIEWED.relative_to(ROOT)}")
+        print(
+            f"dead code: {len(dead)} method(s) written to {REVIEWED.relative_to(ROOT)}"
+        )
         return 0
     new = [(k, w) for k, w in dead if k not in reviewed]
     stale = sorted(set(reviewed) - dead_keys)
