@@ -3,6 +3,11 @@ from . import res_config_settings
 from . import product
 from . import account_move
 from . import contract_contract
+from . import contract_contract_renewal
+from . import contract_contract_visit
+from . import contract_contract_fee
+from . import contract_contract_settlement
+from . import contract_contract_initial_stock
 from . import aftersales_agreement_unit
 from . import aftersales_agreement_visit
 from . import aftersales_part_swap
