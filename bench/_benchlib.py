@@ -60,7 +60,6 @@ class Bench:
     """Odoo's options of the script, and what to do with databases."""
 
     def __init__(self, argv):
-        import odoo  # noqa: PLC0415
         from odoo.tools import config  # noqa: PLC0415
 
         self.argv, self.db = split_args(argv)
@@ -72,13 +71,8 @@ class Bench:
             os.environ.get("BENCH_PREFIX") or f"{self.db or 'aftersales'}_bench"
         )
         self.keep = bool(os.environ.get("BENCH_KEEP"))
-        src = Path(odoo.__file__).resolve().parent.parent
-        odoo_bin = src / "odoo-bin"
-        self.odoo_cmd = (
-            [sys.executable, str(odoo_bin)]
-            if odoo_bin.is_file()
-            else [sys.executable, "-m", "odoo"]
-        )
+        # odoo-bin's job, through a file that prefork's gevent process can rerun
+        self.odoo_cmd = [sys.executable, str(ROOT / "bench" / "_odoo_server.py")]
 
     # -- PostgreSQL ---------------------------------------------------------
     def pg(self, dbname="postgres"):
