@@ -87,10 +87,14 @@ def hygiene(root):
             continue
         readme_fragment = "/readme/" in f"/{rel}"
         text = data.decode("utf-8", errors="replace")
-        for number, line in enumerate(text.split("\n"), 1):
+        lines = text.split("\n")
+        conflict = any(line.startswith("<<<<<<< ") for line in lines)
+        for number, line in enumerate(lines, 1):
             if line.endswith((" ", "\t")) and not readme_fragment:
                 problems.append(f"{rel}:{number}: trailing whitespace")
-            if line.startswith(("<<<<<<< ", ">>>>>>> ")) or line == "=======":
+            if line.startswith(("<<<<<<< ", ">>>>>>> ")) or (
+                conflict and line == "======="
+            ):
                 problems.append(f"{rel}:{number}: merge conflict marker")
         if b"\r" in data:
             problems.append(f"{rel}: CR line endings (use LF)")
