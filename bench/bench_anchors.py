@@ -52,7 +52,7 @@ SIZES = {
     "large": {"tickets": 200, "returns": 50, "batches": (10, 100),
               "contracts": 200, "load": 25, "load_rounds": 7},
 }  # fmt: skip
-REPEAT = 3
+REPEAT = 2
 AGENTS = 8
 WORKERS = 2
 
