@@ -23,11 +23,15 @@
         "views/aftersales_agreement_visit_views.xml",
         "views/aftersales_part_swap_views.xml",
         "views/aftersales_distributor_report_views.xml",
+        "views/aftersales_agreement_settlement_views.xml",
         "views/other_views.xml",
         "views/portal_templates.xml",
         "report/aftersales_visit_report.xml",
     ],
-    "demo": ["demo/aftersales_contracts_demo.xml"],
+    "demo": [
+        "demo/aftersales_contracts_demo.xml",
+        "demo/aftersales_money_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "aftersales_contracts/static/tests/tours/*.js",

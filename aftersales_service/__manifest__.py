@@ -60,6 +60,7 @@
         "views/helpdesk_ticket_complaint_views.xml",
         "report/aftersales_complaint_feedback_report.xml",
         "report/aftersales_penalty_summary_report.xml",
+        "report/report_cjk_font.xml",
     ],
     "demo": [
         "demo/aftersales_warranty_demo.xml",

@@ -175,7 +175,10 @@ elif ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/nul
 fi
 command -v wkhtmltopdf >/dev/null || need+=(wkhtmltopdf)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
-if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1 && ! { command -v fc-list >/dev/null && fc-list | grep -qi "Noto Sans CJK"; }; then
+# a CJK font for the Chinese PDFs (the official odoo image has one)
+if command -v fc-list >/dev/null; then
+    [[ -n "$(fc-list :lang=zh family 2>/dev/null)" ]] || need+=(fonts-noto-cjk)
+elif ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
     need+=(fonts-noto-cjk)
 fi
 if [[ ${#need[@]} -gt 0 ]]; then

@@ -15,3 +15,12 @@ from . import aftersales_initial_stock_line
 from . import aftersales_distributor_report
 from . import repair_order
 from . import helpdesk_ticket
+from . import contract_line
+from . import contract_contract_service
+from . import contract_contract_surcharge
+from . import aftersales_agreement_year
+from . import aftersales_agreement_settlement
+from . import aftersales_part_swap_return
+from . import aftersales_part_swap_charge
+from . import contract_contract_demo
+from . import oca_terms

@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AccountMove(models.Model):
@@ -12,6 +12,11 @@ class AccountMove(models.Model):
         readonly=True,
         help="Last day whose late payment surcharge was added to the agreement.",
     )
+
+    @api.model
+    def _aftersales_guarded_fields(self):
+        # only the surcharge run moves the marker: each day is charged once
+        return super()._aftersales_guarded_fields() | {"aftersales_surcharged_until"}
 
 
 class AccountMoveLine(models.Model):

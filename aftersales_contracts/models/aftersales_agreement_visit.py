@@ -1,7 +1,11 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import math
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from .contract_contract_service import MAX_SERVICE_COST
 
 
 class AftersalesAgreementVisit(models.Model):
@@ -40,6 +44,44 @@ class AftersalesAgreementVisit(models.Model):
         required=True,
         index=True,
         tracking=True,
+        readonly=True,
+        copy=False,
+    )
+    date_done = fields.Date(string="Done On", readonly=True, copy=False, index=True)
+    year_id = fields.Many2one(
+        "aftersales.agreement.year",
+        string="Agreement Year",
+        compute="_compute_year_id",
+        store=True,
+        index=True,
+    )
+    date_arrival = fields.Datetime(
+        string="Arrived On Site", copy=False, help="Start of the time on site."
+    )
+    date_departure = fields.Datetime(
+        string="Left the Site", copy=False, help="End of the time on site."
+    )
+    service_days = fields.Integer(
+        compute="_compute_service_days",
+        help="Days billed for this visit: a part day counts as a day "
+        "(不足一天按一天计算).",
+    )
+    travel_cost = fields.Monetary(
+        currency_field="currency_id",
+        copy=False,
+        help="Travel and transport spent, re-billed at cost where the customer "
+        "bears them.",
+    )
+    lodging_cost = fields.Monetary(
+        currency_field="currency_id",
+        copy=False,
+        help="Lodging spent, re-billed at cost where the customer bears it.",
+    )
+    currency_id = fields.Many2one(related="contract_id.currency_id")
+    service_line_ids = fields.Many2many(
+        "contract.line",
+        compute="_compute_service_line_ids",
+        string="Billed Lines",
     )
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
@@ -55,6 +97,82 @@ class AftersalesAgreementVisit(models.Model):
     signed_on = fields.Datetime(copy=False)
     can_done = fields.Boolean(compute="_compute_can")
     can_cancel = fields.Boolean(compute="_compute_can")
+
+    @api.model
+    def _aftersales_guarded_fields(self):
+        return super()._aftersales_guarded_fields() | {
+            "state",
+            "date_done",
+            "overdue_notified",
+            "ticket_id",
+            "signed_on",
+        }
+
+    @api.depends(
+        "contract_id.aftersales_year_ids.date_from",
+        "contract_id.aftersales_year_ids.date_to",
+        "planned_date",
+        "date_done",
+    )
+    def _compute_year_id(self):
+        for visit in self:
+            day = visit.date_done or visit.planned_date
+            visit.year_id = visit.contract_id.aftersales_year_ids.filtered(
+                lambda y, d=day: d and y.date_from <= d <= y.date_to
+            )[:1]
+
+    @api.depends("date_arrival", "date_departure")
+    def _compute_service_days(self):
+        Contract = self.env["contract.contract"]
+        for visit in self:
+            visit.service_days = Contract._aftersales_service_days(
+                visit.date_arrival, visit.date_departure
+            )
+
+    def _compute_service_line_ids(self):
+        lines = (
+            self.env["contract.line"]
+            .sudo()
+            .search(
+                [
+                    (
+                        "aftersales_source_ref",
+                        "in",
+                        [f"{self._name},{vid}" for vid in self.ids],
+                    )
+                ]
+            )
+        )
+        for visit in self:
+            ref = f"{self._name},{visit.id}"
+            visit.service_line_ids = lines.filtered(
+                lambda ln, r=ref: ln.aftersales_source_ref == r
+            ).sudo(False)
+
+    @api.constrains("date_arrival", "date_departure", "travel_cost", "lodging_cost")
+    def _check_time_on_site(self):
+        for visit in self:
+            if (
+                visit.date_arrival
+                and visit.date_departure
+                and visit.date_departure < visit.date_arrival
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Visit %s: it cannot end before the technician arrives.",
+                        visit.name,
+                    )
+                )
+            for cost in (visit.travel_cost, visit.lodging_cost):
+                if not (math.isfinite(cost) and 0 <= cost <= MAX_SERVICE_COST):
+                    raise ValidationError(
+                        self.env._(
+                            "Visit %(visit)s: travel and lodging costs must be "
+                            "between 0 and %(max)s.",
+                            visit=visit.name,
+                            max=MAX_SERVICE_COST,
+                        )
+                    )
 
     @api.depends("contract_id", "planned_date")
     def _compute_name(self):
@@ -88,6 +206,8 @@ class AftersalesAgreementVisit(models.Model):
             visit.can_cancel = visit.state == "planned"
 
     def action_done(self):
+        """The visit was made: the report is written, and the time on site and
+        travel are billed to the agreement where its terms say so."""
         for visit in self:
             if not visit.can_done:
                 raise UserError(
@@ -97,7 +217,38 @@ class AftersalesAgreementVisit(models.Model):
                 raise UserError(
                     self.env._("Visit %s needs a report before it is done.", visit.name)
                 )
-        self.write({"state": "done"})
+            if visit.contract_id.aftersales_day_rate and not (
+                visit.date_arrival and visit.date_departure
+            ):
+                raise UserError(
+                    self.env._(
+                        "Visit %(visit)s: agreement %(agreement)s bills the days on "
+                        "site; enter when the technician arrived and left.",
+                        visit=visit.name,
+                        agreement=visit.contract_id.display_name,
+                    )
+                )
+        for visit in self:
+            day = (
+                fields.Date.context_today(visit, visit.date_departure)
+                if visit.date_departure
+                else fields.Date.context_today(visit)
+            )
+            visit._aftersales_action_write({"state": "done", "date_done": day})
+            visit._aftersales_bill()
+        return True
+
+    def _aftersales_bill(self):
+        """Bill the time on site and travel of a done visit (once)."""
+        self.ensure_one()
+        return self.contract_id._aftersales_bill_service_days(
+            self.date_arrival,
+            self.date_departure,
+            self,
+            travel_cost=self.travel_cost,
+            lodging_cost=self.lodging_cost,
+            unit=self.unit_id,
+        )
 
     def action_cancel(self):
         for visit in self:
@@ -105,7 +256,8 @@ class AftersalesAgreementVisit(models.Model):
                 raise UserError(
                     self.env._("Visit %s is not planned any more.", visit.name)
                 )
-        self.write({"state": "cancelled"})
+        self._aftersales_action_write({"state": "cancelled"})
+        return True
 
     def _prepare_ticket_vals(self):
         self.ensure_one()
@@ -124,14 +276,24 @@ class AftersalesAgreementVisit(models.Model):
     def action_create_ticket(self):
         """Each visit can be dispatched as a service ticket."""
         for visit in self.filtered(lambda v: not v.ticket_id):
-            visit.ticket_id = self.env["helpdesk.ticket"].create(
-                visit._prepare_ticket_vals()
-            )
+            ticket = self.env["helpdesk.ticket"].create(visit._prepare_ticket_vals())
+            visit._aftersales_action_write({"ticket_id": ticket.id})
         return True
 
     def write(self, vals):
         if vals.get("customer_signature") and "signed_on" not in vals:
             vals["signed_on"] = fields.Datetime.now()
+        if {"date_arrival", "date_departure", "travel_cost", "lodging_cost"} & set(
+            vals
+        ):
+            for visit in self.filtered(lambda v: v.state != "planned"):
+                raise UserError(
+                    self.env._(
+                        "Visit %s is done or cancelled: its time on site and costs "
+                        "were billed and do not change.",
+                        visit.name,
+                    )
+                )
         return super().write(vals)
 
     @api.model
@@ -148,5 +310,5 @@ class AftersalesAgreementVisit(models.Model):
                 or visit.contract_id.user_id.id
                 or self.env.uid,
             )
-        visits.write({"overdue_notified": True})
+        visits._aftersales_action_write({"overdue_notified": True})
         return visits

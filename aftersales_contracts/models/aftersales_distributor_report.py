@@ -136,9 +136,12 @@ class AftersalesDistributorReport(models.Model):
                     "product_id": repair.product_id.id,
                     "fault": repair.aftersales_fault or repair.name,
                     "parts": ", ".join(
-                        repair.move_ids.filtered(
-                            lambda m: m.repair_line_type == "add"
-                        ).product_id.mapped("display_name")
+                        (
+                            repair.move_ids.filtered(
+                                lambda m: m.repair_line_type == "add"
+                            ).product_id
+                            | repair.aftersales_swap_ids.product_id
+                        ).mapped("display_name")
                     ),
                     "repeat": bool(repair.lot_id and per_serial[repair.lot_id.id] > 1),
                     "callback_done": repair.aftersales_callback_done,

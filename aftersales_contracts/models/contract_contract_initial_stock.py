@@ -4,12 +4,16 @@ import math
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, fields, models
-from odoo.exceptions import UserError
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.aftersales_service.tools import action_scope
 
 
 class ContractContract(models.Model):
-    """Initial parts stock (铺底): N% of M months' sales, issued as a delivery."""
+    """Initial parts stock (铺底): N% of M months' sales of the product line,
+    proposed per distributor agreement and issued as one delivery; after it,
+    new parts go out only against old ones (以旧换新, part swaps)."""
 
     _inherit = "contract.contract"
 
@@ -28,14 +32,67 @@ class ContractContract(models.Model):
         "stock.picking", string="Initial Stock Delivery", copy=False, readonly=True
     )
 
-    def action_aftersales_propose_initial_stock(self):
-        """Propose N% of the distributor's M months' sales of covered products."""
+    @api.model
+    def _aftersales_guarded_fields(self):
+        return super()._aftersales_guarded_fields() | {"aftersales_initial_picking_id"}
+
+    @api.constrains("aftersales_initial_stock_pct", "aftersales_initial_stock_months")
+    def _check_aftersales_initial_stock(self):
         for rec in self:
-            products = rec.aftersales_unit_ids.mapped("product_id")
+            if not (
+                0 <= rec.aftersales_initial_stock_pct <= 100
+                and 0 <= rec.aftersales_initial_stock_months <= 36
+            ):
+                raise ValidationError(
+                    rec.env._(
+                        "Agreement %s: the initial stock is 0 to 100 %% of 0 to 36 "
+                        "months' sales.",
+                        rec.display_name,
+                    )
+                )
+
+    def _aftersales_initial_stock_products(self):
+        """The products whose sales size the initial stock: those of the
+        product line, else those of the covered units."""
+        self.ensure_one()
+        if self.aftersales_product_line_ids:
+            return self.env["product.product"].search(
+                [
+                    ("categ_id", "child_of", self.aftersales_product_line_ids.ids),
+                    ("type", "=", "consu"),
+                ]
+            )
+        return self.aftersales_unit_ids.mapped("product_id")
+
+    @api.model
+    def _aftersales_initial_stock_qty(self, sold, pct):
+        """N% of the sales, rounded up to a whole part (5 % of 40 = 2, of 41 = 3)."""
+        return math.ceil(round(sold * pct / 100.0, 6))
+
+    def action_aftersales_propose_initial_stock(self):
+        """Propose N% of the distributor's M months' sales of the product line."""
+        for rec in self:
+            if rec.aftersales_kind != "distributor":
+                raise UserError(
+                    rec.env._(
+                        "Agreement %s is not a distributor agreement: it has no "
+                        "initial parts stock.",
+                        rec.display_name,
+                    )
+                )
+            if rec.aftersales_initial_picking_id:
+                raise UserError(
+                    rec.env._(
+                        "The initial stock of %s was delivered: from now on parts "
+                        "go out only against old ones.",
+                        rec.display_name,
+                    )
+                )
+            products = rec._aftersales_initial_stock_products()
             if not products:
                 raise UserError(
                     rec.env._(
-                        "Agreement %s covers no product: add covered units first.",
+                        "Agreement %s names no product line and covers no product.",
                         rec.display_name,
                     )
                 )
@@ -43,7 +100,9 @@ class ContractContract(models.Model):
                 months=rec.aftersales_initial_stock_months
             )
             sold = dict(
-                self.env["sale.order.line"]._read_group(
+                self.env["sale.order.line"]
+                .sudo()
+                ._read_group(
                     [
                         (
                             "order_id.partner_id",
@@ -63,29 +122,34 @@ class ContractContract(models.Model):
                 )
             )
             rec.aftersales_initial_stock_ids.unlink()
-            self.env["aftersales.initial.stock.line"].create(
-                [
+            vals_list = []
+            for product in products:
+                qty = self._aftersales_initial_stock_qty(
+                    sold.get(product, 0.0), rec.aftersales_initial_stock_pct
+                )
+                if not qty:
+                    continue
+                vals_list.append(
                     {
                         "contract_id": rec.id,
                         "product_id": product.id,
                         "sold_qty": sold.get(product, 0.0),
-                        "quantity": math.ceil(
-                            round(
-                                sold.get(product, 0.0)
-                                * rec.aftersales_initial_stock_pct
-                                / 100.0,
-                                6,
-                            )
-                        ),
+                        "proposed_qty": qty,
+                        "quantity": qty,
                     }
-                    for product in products
-                ]
+                )
+            self.env["aftersales.initial.stock.line"]._aftersales_action_create(
+                vals_list
             )
         return True
 
     def action_aftersales_initial_stock_delivery(self):
-        """Turn the initial stock proposal into a delivery to the distributor."""
+        """Turn the initial stock proposal into one delivery to the distributor
+        (the warehouse validates it)."""
         self.ensure_one()
+        self._aftersales_check_manager_or_trusted(
+            self.env._("deliver the initial stock of")
+        )
         lines = self.aftersales_initial_stock_ids.filtered(lambda ln: ln.quantity > 0)
         if not lines:
             raise UserError(
@@ -127,7 +191,9 @@ class ContractContract(models.Model):
                 ],
             }
         )
-        self.aftersales_initial_picking_id = picking
+        with action_scope():
+            self.write({"aftersales_initial_picking_id": picking.id})
+        picking.action_confirm()
         return {
             "type": "ir.actions.act_window",
             "res_model": "stock.picking",

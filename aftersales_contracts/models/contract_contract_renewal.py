@@ -7,9 +7,14 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.aftersales_service.tools import action_scope
+
 
 class ContractContract(models.Model):
-    """Renewal of an agreement one month ahead, carrying its units forward."""
+    """Renewal of an agreement one month ahead (提前一个月重新签订): the next
+    agreement keeps the covered units, the rates and fees (copied terms) and
+    the visit plan (the last year's visits, one period later). It is signed on
+    its own, which invoices its fee."""
 
     _inherit = "contract.contract"
 
@@ -21,6 +26,14 @@ class ContractContract(models.Model):
         "contract.contract", string="Renewed By", copy=False, readonly=True
     )
     can_aftersales_renew = fields.Boolean(compute="_compute_can_aftersales_renew")
+
+    @api.model
+    def _aftersales_guarded_fields(self):
+        return super()._aftersales_guarded_fields() | {
+            "aftersales_renewal_reminded",
+            "aftersales_renewed_from_id",
+            "aftersales_renewal_id",
+        }
 
     @api.depends("aftersales_kind", "aftersales_renewal_id", "active")
     def _compute_can_aftersales_renew(self):
@@ -48,7 +61,7 @@ class ContractContract(models.Model):
             )
         )
         for agreement in due:
-            agreement.activity_schedule(
+            agreement._aftersales_activity_schedule_auto(
                 "mail.mail_activity_data_todo",
                 date_deadline=agreement.date_end,
                 summary=self.env._("Renew agreement %s", agreement.display_name),
@@ -59,7 +72,7 @@ class ContractContract(models.Model):
                 ),
                 user_id=agreement.user_id.id or self.env.uid,
             )
-        due.write({"aftersales_renewal_reminded": True})
+        due._aftersales_action_write({"aftersales_renewal_reminded": True})
         return due
 
     def _prepare_renewal_vals(self):
@@ -84,14 +97,48 @@ class ContractContract(models.Model):
                 Command.create(unit._prepare_renewal_vals())
                 for unit in self.aftersales_unit_ids
             ],
+            # fee lines are made when the renewal is signed; other lines
+            # running to the end go on
             "contract_line_ids": [
                 Command.create(line_vals)
                 for line in self.contract_line_ids.filtered(
-                    lambda ln: ln.date_end == self.date_end or not ln.date_end
+                    lambda ln: (
+                        not ln.aftersales_fee_kind
+                        and (ln.date_end == self.date_end or not ln.date_end)
+                    )
                 )
                 for line_vals in [self._aftersales_renewal_line_vals(line, start, end)]
             ],
         }
+
+    def _aftersales_renewal_visit_vals(self, new):
+        """The visit plan of the last year, one period later, on ``new``."""
+        self.ensure_one()
+        shift = relativedelta(new.date_start, self.date_start)
+        last_start = max(
+            (y.date_from for y in self.aftersales_year_ids), default=self.date_start
+        )
+        units = dict(
+            zip(self.aftersales_unit_ids, new.aftersales_unit_ids, strict=True)
+        )
+        vals_list = []
+        for visit in self.aftersales_visit_ids.filtered(
+            lambda v: v.state != "cancelled" and v.planned_date >= last_start
+        ):
+            day = visit.planned_date + shift
+            if not (new.date_start <= day <= new.date_end):
+                continue
+            unit = units.get(visit.unit_id, new.aftersales_unit_ids[:0])
+            vals = new._prepare_visit_vals(day, unit)
+            vals.update(
+                {
+                    "site_partner_id": visit.site_partner_id.id
+                    or vals["site_partner_id"],
+                    "user_id": visit.user_id.id or vals["user_id"],
+                }
+            )
+            vals_list.append(vals)
+        return vals_list
 
     @api.model
     def _aftersales_renewal_line_vals(self, line, start, end):
@@ -120,8 +167,14 @@ class ContractContract(models.Model):
                     self.display_name,
                 )
             )
-        new = self.copy(self._prepare_renewal_vals())
-        self.aftersales_renewal_id = new
+        with action_scope():
+            new = self.copy(self._prepare_renewal_vals())
+            self.write({"aftersales_renewal_id": new.id})
+        self.env["aftersales.agreement.visit"].create(
+            self._aftersales_renewal_visit_vals(new)
+        )
+        if new.aftersales_min_visits > 0:
+            new.action_aftersales_plan_visits()
         self.activity_ids.filtered(
             lambda a: a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
         ).action_feedback(feedback=self.env._("Renewed by %s", new.display_name))

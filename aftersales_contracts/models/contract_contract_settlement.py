@@ -2,130 +2,290 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.aftersales_service.tools import action_scope
+
+from .contract_contract_fee import MAX_AMOUNT
+
+SETTLEMENT_BATCH = 200
 
 
 class ContractContract(models.Model):
-    """Monthly settlement of a distributor's repairs and visits, and the
-    yearly repair fund, as a draft vendor bill."""
+    """What the maker pays its distributor (seed 000, 第五条): a flat fee per
+    unit repaired in warranty, a flat fee per on-site visit, and the repair
+    fund of N% of the year's settled sales of the agreement's product line.
+
+    Each month is settled once (``aftersales.agreement.settlement``), as a
+    draft vendor bill; the repair fund of the year comes with December.
+    """
 
     _inherit = "contract.contract"
 
     aftersales_repair_unit_fee = fields.Monetary(
-        string="Fee per In-Warranty Repair", currency_field="currency_id"
+        string="Fee per In-Warranty Repair",
+        currency_field="currency_id",
+        tracking=True,
+        help="Paid to the distributor per unit repaired in warranty, whatever "
+        "the repair (无论大、中小均按__元计).",
     )
     aftersales_visit_fee = fields.Monetary(
-        string="Fee per On-Site Visit", currency_field="currency_id"
+        string="Fee per On-Site Visit",
+        currency_field="currency_id",
+        tracking=True,
+        help="Paid to the distributor per on-site visit, whatever the distance "
+        "(上门服务无论远近均按__元计).",
     )
     aftersales_repair_fund_pct = fields.Float(
         string="Repair Fund (%)",
         default=lambda self: self.env.company.aftersales_repair_fund_pct,
+        tracking=True,
+        help="Share of the year's settled sales of the product line returned to "
+        "the distributor as repair fund (按年销售实际结算金额的%返回).",
+    )
+    aftersales_product_line_ids = fields.Many2many(
+        "product.category",
+        "contract_aftersales_product_line_rel",
+        "contract_id",
+        "categ_id",
+        string="Product Line",
+        help="Product categories the agreement covers (e.g. water heaters and "
+        "range hoods): the repair fund counts their sales, and the initial "
+        "parts stock their sales of the last months.",
+    )
+    aftersales_settlement_ids = fields.One2many(
+        "aftersales.agreement.settlement", "contract_id", string="Settlements"
+    )
+    aftersales_settlement_count = fields.Integer(
+        compute="_compute_aftersales_settlement_count"
     )
 
+    @api.model
+    def _aftersales_signed_terms(self):
+        return super()._aftersales_signed_terms() | {
+            "aftersales_repair_unit_fee",
+            "aftersales_visit_fee",
+            "aftersales_repair_fund_pct",
+            "aftersales_product_line_ids",
+        }
+
+    @api.model
+    def _aftersales_money_fields(self):
+        return super()._aftersales_money_fields() + [
+            "aftersales_repair_unit_fee",
+            "aftersales_visit_fee",
+        ]
+
+    @api.constrains(
+        "aftersales_repair_unit_fee",
+        "aftersales_visit_fee",
+        "aftersales_repair_fund_pct",
+    )
+    def _check_aftersales_settlement_terms(self):
+        for rec in self:
+            for fname in ("aftersales_repair_unit_fee", "aftersales_visit_fee"):
+                if not 0 <= rec[fname] <= MAX_AMOUNT:
+                    raise ValidationError(
+                        rec.env._(
+                            "Agreement %(agreement)s: %(field)s must be between 0 "
+                            "and %(max)s.",
+                            agreement=rec.display_name,
+                            field=rec._fields[fname]._description_string(rec.env),
+                            max=MAX_AMOUNT,
+                        )
+                    )
+            if not 0 <= rec.aftersales_repair_fund_pct <= 100:
+                raise ValidationError(
+                    rec.env._(
+                        "Agreement %s: the repair fund must be between 0 and 100 %%.",
+                        rec.display_name,
+                    )
+                )
+
+    def _compute_aftersales_settlement_count(self):
+        data = dict(
+            self.env["aftersales.agreement.settlement"]._read_group(
+                [("contract_id", "in", self.ids)], ["contract_id"], ["__count"]
+            )
+        )
+        for rec in self:
+            rec.aftersales_settlement_count = data.get(rec, 0)
+
+    # ------------------------------------------------------------------
+    # What a month counts
+    # ------------------------------------------------------------------
     def _aftersales_settlement_repairs(self, month_start):
+        """Repairs of the month to pay: done, under warranty, of this
+        distributor agreement, not settled yet."""
         month_end = month_start + relativedelta(months=1)
-        return self.env["repair.order"].search(
+        # read as superuser: the manager settling may have no repair rights
+        return (
+            self.env["repair.order"]
+            .sudo()
+            .search(
+                [
+                    ("aftersales_agreement_id", "in", self.ids),
+                    ("state", "=", "done"),
+                    ("under_warranty", "=", True),
+                    ("aftersales_settlement_id", "=", False),
+                    ("aftersales_closed_date", ">=", month_start),
+                    ("aftersales_closed_date", "<", month_end),
+                ]
+            )
+        )
+
+    def _aftersales_settlement_visits(self, month_start):
+        """Number of on-site visits of this distributor agreement completed in
+        the month (paid per visit): its preventive visits done that month.
+        On-site service (dispatch orders) adds its own by extending this."""
+        self.ensure_one()
+        month_end = month_start + relativedelta(months=1)
+        return self.env["aftersales.agreement.visit"].search_count(
             [
-                ("aftersales_agreement_id", "in", self.ids),
+                ("contract_id", "=", self.id),
                 ("state", "=", "done"),
-                ("aftersales_settlement_bill_id", "=", False),
-                ("aftersales_closed_date", ">=", month_start),
-                ("aftersales_closed_date", "<", month_end),
+                ("date_done", ">=", month_start),
+                ("date_done", "<", month_end),
             ]
         )
 
-    def _aftersales_repair_fund_amount(self, year):
-        """N% of the distributor's settled (posted) sales invoices of a year."""
+    def _aftersales_repair_fund_sales(self, year):
+        """Settled (posted) sales of the agreement's product line to the
+        distributor in a year, net of credit notes, in company currency."""
         self.ensure_one()
-        data = self.env["account.move"]._read_group(
-            [
-                ("move_type", "in", ("out_invoice", "out_refund")),
-                ("state", "=", "posted"),
-                (
-                    "commercial_partner_id",
-                    "=",
-                    self.partner_id.commercial_partner_id.id,
-                ),
-                ("invoice_date", ">=", fields.Date.to_date(f"{year}-01-01")),
-                ("invoice_date", "<=", fields.Date.to_date(f"{year}-12-31")),
-                ("company_id", "=", self.company_id.id),
-            ],
-            [],
-            ["amount_untaxed_signed:sum"],
+        if not self.aftersales_product_line_ids:
+            return 0.0
+        data = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("move_id.move_type", "in", ("out_invoice", "out_refund")),
+                    ("parent_state", "=", "posted"),
+                    ("display_type", "=", "product"),
+                    (
+                        "move_id.commercial_partner_id",
+                        "=",
+                        self.partner_id.commercial_partner_id.id,
+                    ),
+                    ("company_id", "=", self.company_id.id),
+                    (
+                        "move_id.invoice_date",
+                        ">=",
+                        fields.Date.to_date(f"{year}-01-01"),
+                    ),
+                    (
+                        "move_id.invoice_date",
+                        "<=",
+                        fields.Date.to_date(f"{year}-12-31"),
+                    ),
+                    (
+                        "product_id.categ_id",
+                        "child_of",
+                        self.aftersales_product_line_ids.ids,
+                    ),
+                ],
+                [],
+                ["balance:sum"],
+            )
         )
-        sales = data[0][0] or 0.0
-        return self.currency_id.round(sales * self.aftersales_repair_fund_pct / 100.0)
+        return -(data[0][0] or 0.0)
+
+    def _aftersales_repair_fund_amount(self, year):
+        """N% of the year's settled sales of the agreement's product line."""
+        self.ensure_one()
+        sales = self._aftersales_repair_fund_sales(year)
+        return self.company_id.currency_id.round(
+            sales * self.aftersales_repair_fund_pct / 100.0
+        )
+
+    # ------------------------------------------------------------------
+    # Settling a month
+    # ------------------------------------------------------------------
+    @api.model
+    def _aftersales_last_month(self):
+        return fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
 
     def action_aftersales_settlement_bill(self, month_start=None):
-        """Draft vendor bill per distributor from its closed repairs of a month."""
-        if not month_start:
-            month_start = fields.Date.context_today(self).replace(
-                day=1
-            ) - relativedelta(months=1)
-        bills = self.env["account.move"]
+        """Settle a month (default: last month) of these distributor agreements:
+        one settlement each, with a draft vendor bill when something is due.
+        After-sales managers; accounting posts the bill."""
+        self._aftersales_check_manager_or_trusted(self.env._("settle"))
+        month_start = fields.Date.to_date(month_start) or self._aftersales_last_month()
+        month_start = month_start.replace(day=1)
+        settlements = self.env["aftersales.agreement.settlement"]
         for rec in self.filtered(lambda c: c.aftersales_kind == "distributor"):
-            repairs = rec._aftersales_settlement_repairs(month_start)
-            in_warranty = repairs.filtered("under_warranty")
-            onsite = repairs.filtered("aftersales_onsite")
-            lines = []
-            if in_warranty and rec.aftersales_repair_unit_fee:
-                lines.append(
-                    Command.create(
-                        {
-                            "name": self.env._(
-                                "In-warranty repairs %s", month_start.strftime("%Y-%m")
-                            ),
-                            "quantity": len(in_warranty),
-                            "price_unit": rec.aftersales_repair_unit_fee,
-                        }
-                    )
-                )
-            if onsite and rec.aftersales_visit_fee:
-                lines.append(
-                    Command.create(
-                        {
-                            "name": self.env._(
-                                "On-site visits %s", month_start.strftime("%Y-%m")
-                            ),
-                            "quantity": len(onsite),
-                            "price_unit": rec.aftersales_visit_fee,
-                        }
-                    )
-                )
-            if month_start.month == 12:
-                fund = rec._aftersales_repair_fund_amount(month_start.year)
-                if fund:
-                    lines.append(
-                        Command.create(
-                            {
-                                "name": self.env._("Repair fund %s", month_start.year),
-                                "quantity": 1,
-                                "price_unit": fund,
-                            }
-                        )
-                    )
-            if not lines:
+            if rec.aftersales_settlement_ids.filtered(lambda s: s.month == month_start):
                 continue
-            bill = self.env["account.move"].create(
+            settlements |= rec._aftersales_settle(month_start)
+        return settlements.bill_id
+
+    def _aftersales_settle(self, month_start):
+        self.ensure_one()
+        repairs = self._aftersales_settlement_repairs(month_start)
+        visits = self._aftersales_settlement_visits(month_start)
+        currency = self.company_id.currency_id
+        vals = {
+            "contract_id": self.id,
+            "month": month_start,
+            "repair_count": len(repairs),
+            "repair_unit_fee": self.aftersales_repair_unit_fee,
+            "visit_count": visits,
+            "visit_unit_fee": self.aftersales_visit_fee,
+        }
+        if month_start.month == 12:
+            sales = self._aftersales_repair_fund_sales(month_start.year)
+            vals.update(
                 {
-                    "move_type": "in_invoice",
-                    "partner_id": rec.partner_id.id,
-                    "company_id": rec.company_id.id,
-                    "invoice_date": month_start + relativedelta(months=1, days=-1),
-                    "ref": self.env._(
-                        "Service settlement %(agreement)s %(month)s",
-                        agreement=rec.display_name,
-                        month=month_start.strftime("%Y-%m"),
+                    "fund_sales": sales,
+                    "fund_pct": self.aftersales_repair_fund_pct,
+                    "fund_amount": currency.round(
+                        sales * self.aftersales_repair_fund_pct / 100.0
                     ),
-                    "invoice_line_ids": lines,
                 }
             )
-            repairs.write({"aftersales_settlement_bill_id": bill.id})
-            bills |= bill
-        return bills
+        Settlement = self.env["aftersales.agreement.settlement"]
+        with action_scope():
+            settlement = Settlement.create(vals)
+            repairs.write({"aftersales_settlement_id": settlement.id})
+            bill_vals = settlement._prepare_bill_vals()
+            if bill_vals["invoice_line_ids"]:
+                bill = self._aftersales_create_draft_moves([bill_vals], ("in_invoice",))
+                settlement.write({"bill_id": bill.id})
+        return settlement
+
+    def action_aftersales_view_settlements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_contracts.action_aftersales_agreement_settlement"
+        )
+        action["domain"] = [("contract_id", "=", self.id)]
+        action["context"] = {"default_contract_id": self.id}
+        return action
 
     @api.model
-    def _cron_aftersales_settlement(self):
-        return self.search(
-            [("aftersales_kind", "=", "distributor")]
-        ).action_aftersales_settlement_bill()
+    def _cron_aftersales_settlement(
+        self, month_start=None, batch_size=SETTLEMENT_BATCH
+    ):
+        """Settle last month, one batch of distributor agreements per call; the
+        scheduler commits and calls again while agreements remain."""
+        month_start = fields.Date.to_date(month_start) or self._aftersales_last_month()
+        month_end = month_start + relativedelta(months=1, days=-1)
+        settled = self.env["aftersales.agreement.settlement"]._search(
+            [("month", "=", month_start)]
+        )
+        domain = [
+            ("aftersales_kind", "=", "distributor"),
+            ("date_start", "<=", month_end),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", month_start),
+            ("id", "not in", settled.subselect("contract_id")),
+        ]
+        agreements = self.search(domain, limit=batch_size, order="id")
+        bills = agreements.action_aftersales_settlement_bill(month_start)
+        self.env["ir.cron"]._notify_progress(
+            done=len(agreements), remaining=self.search_count(domain)
+        )
+        return bills

@@ -1,6 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class RepairOrder(models.Model):
@@ -28,15 +29,91 @@ class RepairOrder(models.Model):
         string="Agreement Response Deadline",
         compute="_compute_aftersales_agreement_deadline",
     )
-    aftersales_onsite = fields.Boolean(string="On-Site Visit")
     aftersales_callback_done = fields.Boolean(string="Callback Done")
     aftersales_fault = fields.Char(string="Fault")
     aftersales_closed_date = fields.Date(
         string="Closed On", copy=False, readonly=True, index=True
     )
-    aftersales_settlement_bill_id = fields.Many2one(
-        "account.move", string="Settlement Bill", copy=False, readonly=True, index=True
+    aftersales_settlement_id = fields.Many2one(
+        "aftersales.agreement.settlement",
+        string="Settlement",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        help="The distributor settlement that paid this in-warranty repair.",
     )
+    aftersales_settlement_bill_id = fields.Many2one(
+        related="aftersales_settlement_id.bill_id", string="Settlement Bill"
+    )
+    aftersales_swap_ids = fields.One2many(
+        "aftersales.part.swap", "repair_id", string="Parts Swapped"
+    )
+    aftersales_swap_count = fields.Integer(compute="_compute_aftersales_swap_count")
+    can_aftersales_issue_part = fields.Boolean(
+        compute="_compute_can_aftersales_issue_part"
+    )
+
+    @api.model
+    def _aftersales_guarded_fields(self):
+        return super()._aftersales_guarded_fields() | {
+            "aftersales_closed_date",
+            "aftersales_settlement_id",
+        }
+
+    @api.depends("aftersales_swap_ids")
+    def _compute_aftersales_swap_count(self):
+        for repair in self:
+            repair.aftersales_swap_count = len(repair.aftersales_swap_ids)
+
+    @api.depends("aftersales_distributor_id", "state")
+    def _compute_can_aftersales_issue_part(self):
+        for repair in self:
+            repair.can_aftersales_issue_part = bool(
+                repair.aftersales_distributor_id and repair.state != "cancel"
+            )
+
+    def action_aftersales_issue_part(self):
+        """Issue a spare part to the repair's distributor against the old one
+        (以旧换新): the swap form, with the repair, distributor and agreement."""
+        self.ensure_one()
+        if not self.can_aftersales_issue_part:
+            raise UserError(
+                self.env._(
+                    "Repair %s is not settled under a distributor agreement: no "
+                    "part is swapped for it.",
+                    self.name,
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Issue Part"),
+            "res_model": "aftersales.part.swap",
+            "view_mode": "form",
+            "views": [
+                (
+                    self.env.ref(
+                        "aftersales_contracts.aftersales_part_swap_view_form_issue"
+                    ).id,
+                    "form",
+                )
+            ],
+            "target": "new",
+            "context": {
+                "default_repair_id": self.id,
+                "default_partner_id": self.aftersales_distributor_id.id,
+                "default_contract_id": self.aftersales_agreement_id.id,
+                "default_company_id": self.company_id.id,
+            },
+        }
+
+    def action_aftersales_view_swaps(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_contracts.action_aftersales_part_swap"
+        )
+        action["domain"] = [("repair_id", "=", self.id)]
+        action["context"] = {"default_repair_id": self.id}
+        return action
 
     @api.depends("lot_id")
     def _compute_aftersales_agreement_id(self):

@@ -1,6 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -28,8 +29,10 @@ class ResCompany(models.Model):
         string="Late Payment Surcharge (% per day)",
         default=0.2,
         digits=(16, 4),
-        help="Surcharge per day on the overdue amount of an agreement invoice "
-        "(滞纳金, 每日逾期部分的千分之二 = 0.2 %).",
+        help="Surcharge per day on the overdue part of an agreement invoice "
+        "(滞纳金). The template's 「每日…逾期部分2的滞纳金」 is read as 千分之二 "
+        "(2 per thousand) of the overdue part per day, i.e. 0.2 % per day; each "
+        "overdue day is charged once. Default of new agreements.",
     )
     aftersales_city_response_hours = fields.Float(
         string="City Response (hours)",
@@ -99,3 +102,31 @@ class ResCompany(models.Model):
         default=3,
         help="Months of sales the initial parts stock is computed on.",
     )
+    aftersales_visit_shortfall_days = fields.Integer(
+        string="Visit Shortfall Warning (days before the year ends)",
+        default=30,
+        help="An agreement year ending within this many days with fewer "
+        "preventive visits done than its minimum (每年不少于次) gets an activity.",
+    )
+
+    @api.constrains(
+        "aftersales_late_fee_per_day_pct", "aftersales_visit_shortfall_days"
+    )
+    def _check_aftersales_money_settings(self):
+        for company in self:
+            if not 0 <= company.aftersales_late_fee_per_day_pct <= 10:
+                raise ValidationError(
+                    self.env._(
+                        "%s: the late payment surcharge must be between 0 and 10 %% "
+                        "per day.",
+                        company.display_name,
+                    )
+                )
+            if not 0 <= company.aftersales_visit_shortfall_days <= 366:
+                raise ValidationError(
+                    self.env._(
+                        "%s: the visit shortfall warning must be between 0 and 366 "
+                        "days before the end of the year.",
+                        company.display_name,
+                    )
+                )

@@ -56,3 +56,6 @@ class ResConfigSettings(models.TransientModel):
     aftersales_initial_stock_months = fields.Integer(
         related="company_id.aftersales_initial_stock_months", readonly=False
     )
+    aftersales_visit_shortfall_days = fields.Integer(
+        related="company_id.aftersales_visit_shortfall_days", readonly=False
+    )

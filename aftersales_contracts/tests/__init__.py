@@ -7,3 +7,4 @@ from . import test_distributor
 from . import test_portal
 from . import test_tour
 from . import test_security
+from . import test_oca_terms

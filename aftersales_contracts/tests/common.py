@@ -40,6 +40,15 @@ class AftersalesContractsCommon(TransactionCase):
             groups="aftersales_service.group_aftersales_manager,"
             "stock.group_stock_user,account.group_account_invoice",
         )
+        # an after-sales manager without any accounting or stock right
+        cls.manager_noacc = new_test_user(
+            cls.env,
+            login="asc_manager_noacc",
+            groups="aftersales_service.group_aftersales_manager",
+        )
+        cls.warehouse = new_test_user(
+            cls.env, login="asc_warehouse", groups="stock.group_stock_user"
+        )
         cls.customer = cls.env["res.partner"].create({"name": "Hotel Jade"})
         cls.distributor = cls.env["res.partner"].create(
             {"name": "Distributor Li", "is_company": True}
@@ -53,6 +62,8 @@ class AftersalesContractsCommon(TransactionCase):
             "product_fee_software",
             "product_fee_service_day",
             "product_fee_travel",
+            "product_fee_travel_cost",
+            "product_fee_lodging_cost",
             "product_fee_late_payment",
         ):
             cls.env.ref("aftersales_contracts." + xmlid).taxes_id = False
@@ -109,6 +120,7 @@ class AftersalesContractsCommon(TransactionCase):
         return cls.env["product.product"].create(
             {
                 "name": name,
+                "default_code": name.upper().replace(" ", "-"),
                 "categ_id": categ.id,
                 "list_price": price,
                 "standard_price": cost,

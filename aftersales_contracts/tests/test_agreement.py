@@ -5,11 +5,13 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
 
 from .common import AftersalesContractsCommon
 
 
+@tagged("post_install", "-at_install")
 class TestAgreement(AftersalesContractsCommon):
     def test_coverage_lookup_by_serial(self):
         """A covered serial finds its agreement; an uncovered one does not."""
@@ -175,6 +177,39 @@ class TestAgreement(AftersalesContractsCommon):
             ),
             new,
         )
+
+    def test_renewal_keeps_units_rates_and_visit_plan(self):
+        self.agreement.write(
+            {"aftersales_signing_fee": 3000.0, "aftersales_travel_fee": 200.0}
+        )
+        self.agreement.action_aftersales_sign()
+        visits = self.agreement.action_aftersales_plan_visits()
+        action = self.agreement.action_aftersales_renew()
+        new = self.env["contract.contract"].browse(action["res_id"])
+        self.assertEqual(new.aftersales_signing_fee, 3000.0)
+        self.assertEqual(new.aftersales_travel_fee, 200.0)
+        self.assertEqual(new.aftersales_min_visits, 4)
+        self.assertEqual(
+            [u.zone for u in new.aftersales_unit_ids],
+            [u.zone for u in self.agreement.aftersales_unit_ids],
+        )
+        # same visit days, one year later
+        self.assertEqual(
+            sorted(new.aftersales_visit_ids.mapped("planned_date")),
+            sorted(d.replace(year=2027) for d in visits.mapped("planned_date")),
+        )
+        self.assertEqual(new.aftersales_year_ids.visits_planned, 4)
+        # not signed yet: no fee line copied, signed on its own
+        self.assertFalse(new.aftersales_signed_on)
+        self.assertFalse(new.contract_line_ids)
+        new.action_aftersales_sign()
+        self.assertEqual(new.contract_line_ids.price_unit, 3000.0)
+
+    def test_renewal_links_guarded(self):
+        with self.assertRaises(UserError):
+            self.agreement.with_user(self.manager).write(
+                {"aftersales_renewal_id": self.dist_agreement.id}
+            )
 
     def test_seed_defaults_in_settings(self):
         """Numbers of the agreements seed are company settings with defaults."""

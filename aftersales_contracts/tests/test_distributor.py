@@ -5,10 +5,13 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo import Command
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
 
 from .common import AftersalesContractsCommon
 
 
+@tagged("post_install", "-at_install")
 class TestDistributor(AftersalesContractsCommon):
     def _repairs(self, lots, callbacks):
         repairs = self.env["repair.order"].create(
@@ -55,6 +58,61 @@ class TestDistributor(AftersalesContractsCommon):
             report.action_submit()
             self.assertEqual(report.state, "submitted")
             self.assertFalse(report.is_missing)
+
+    def _sell(self, qty):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.distributor.id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": self.heater.id, "product_uom_qty": qty}
+                    )
+                ],
+            }
+        )
+        order.action_confirm()
+        return order
+
+    def test_initial_stock_quantity_boundaries(self):
+        """5 %: 40 sold -> 2 exactly, 41 -> 3 (rounded up), 19 -> 1; the quantity
+        can be lowered, not raised above the proposal; a must-buy part is
+        refused; after the delivery the proposal is history."""
+        Contract = self.env["contract.contract"]
+        self.assertEqual(Contract._aftersales_initial_stock_qty(40, 5.0), 2)
+        self.assertEqual(Contract._aftersales_initial_stock_qty(41, 5.0), 3)
+        self.assertEqual(Contract._aftersales_initial_stock_qty(19, 5.0), 1)
+        self.assertEqual(Contract._aftersales_initial_stock_qty(0, 5.0), 0)
+        self.dist_agreement.write(
+            {
+                "aftersales_initial_stock_pct": 5.0,
+                "aftersales_initial_stock_months": 3,
+                "aftersales_unit_ids": [Command.create({"product_id": self.heater.id})],
+            }
+        )
+        self._sell(40)
+        self.dist_agreement.action_aftersales_propose_initial_stock()
+        line = self.dist_agreement.aftersales_initial_stock_ids
+        self.assertEqual((line.sold_qty, line.proposed_qty, line.quantity), (40, 2, 2))
+        line.quantity = 1
+        with self.assertRaises(ValidationError):
+            line.quantity = 3
+        with self.assertRaises(ValidationError):
+            line.part_id = self.part_burner
+        with self.assertRaises(UserError):
+            line.with_user(self.manager).write({"proposed_qty": 10})
+        line.write({"part_id": self.part_valve.id, "quantity": 2})
+        self.dist_agreement.with_user(
+            self.manager
+        ).action_aftersales_initial_stock_delivery()
+        picking = self.dist_agreement.aftersales_initial_picking_id
+        self.assertEqual(picking.move_ids.product_uom_qty, 2)
+        self.assertIn(picking.state, ("confirmed", "assigned"))
+        with self.assertRaises(UserError):
+            line.quantity = 1
+        with self.assertRaises(UserError):
+            self.dist_agreement.action_aftersales_propose_initial_stock()
+        with self.assertRaises(UserError):
+            self.dist_agreement.action_aftersales_initial_stock_delivery()
 
     def test_initial_stock_proposal_and_delivery(self):
         """5 % of 3 months' sales: 45 heaters sold -> 3 (rounded up) to stock."""

@@ -3,10 +3,12 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
+from odoo.tests import tagged
 
 from .common import AftersalesContractsCommon
 
 
+@tagged("post_install", "-at_install")
 class TestSecurity(AftersalesContractsCommon):
     def test_user_reads_agreements_and_plans_visits(self):
         """An after-sales user sees agreements and their units and records visits,

@@ -5,10 +5,12 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
+from odoo.tests import tagged
 
 from .common import AftersalesContractsCommon
 
 
+@tagged("post_install", "-at_install")
 class TestVisits(AftersalesContractsCommon):
     def test_plan_visits_at_least_minimum(self):
         """4 visits a year: 4 visits spread over 2026, none twice."""
@@ -27,6 +29,76 @@ class TestVisits(AftersalesContractsCommon):
     def test_plan_visits_minimum_five(self):
         self.agreement.aftersales_min_visits = 5
         self.assertEqual(len(self.agreement.action_aftersales_plan_visits()), 5)
+
+    def test_plan_visits_every_year_of_the_agreement(self):
+        """A two-year agreement: 4 visits in each year; the agreement counts
+        the visits done against the minimum, per year."""
+        two = self._make_agreement(
+            self.customer,
+            "equipment",
+            date(2026, 1, 1),
+            date(2027, 12, 31),
+            [(self.lot3, "city")],
+            aftersales_min_visits=4,
+        )
+        years = two.aftersales_year_ids
+        self.assertEqual(
+            years.mapped("date_from"), [date(2026, 1, 1), date(2027, 1, 1)]
+        )
+        self.assertEqual(
+            years.mapped("date_to"), [date(2026, 12, 31), date(2027, 12, 31)]
+        )
+        visits = two.action_aftersales_plan_visits()
+        self.assertEqual(len(visits), 8)
+        self.assertEqual(years.mapped("visits_planned"), [4, 4])
+        self.assertEqual(years.mapped("shortfall"), [4, 4])
+        first = visits.filtered(lambda v: v.planned_date.year == 2026)
+        first[:3].write({"report": "Checked"})
+        with freeze_time("2026-06-01"):
+            first[:3].action_done()
+        self.assertEqual(years[0].visits_done, 3)
+        self.assertEqual(years[0].shortfall, 1)
+        with freeze_time("2026-06-01"):
+            two.invalidate_recordset(["aftersales_year_id"])
+            self.assertEqual(two.aftersales_year_id, years[0])
+            self.assertEqual(two.aftersales_visit_shortfall, 1)
+        # the minimum of years not over yet follows the agreement
+        with freeze_time("2027-03-01"):
+            two.aftersales_min_visits = 6
+            self.assertEqual(years.mapped("visits_required"), [4, 6])
+            self.assertEqual(len(two.action_aftersales_plan_visits()), 2)
+
+    def test_shortfall_flagged_before_the_year_ends_once(self):
+        """Notice 30 days: year ending 2026-12-31 with 1 of 4 visits done is
+        flagged from 2026-12-01, once; a year with all visits done is not."""
+        Year = self.env["aftersales.agreement.year"]
+        visits = self.agreement.action_aftersales_plan_visits()
+        visits[:1].write({"report": "Done"})
+        with freeze_time("2026-03-01"):
+            visits[:1].action_done()
+        year = self.agreement.aftersales_year_ids
+        self.assertEqual(year.shortfall, 3)
+        self.assertFalse(Year._cron_flag_shortfall(date(2026, 11, 30)))
+        flagged = Year._cron_flag_shortfall(date(2026, 12, 1))
+        self.assertEqual(flagged, year)
+        activity = self.agreement.activity_ids.filtered(
+            lambda a: a.summary == "Preventive visits short"
+        )
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.date_deadline, date(2026, 12, 31))
+        self.assertFalse(Year._cron_flag_shortfall(date(2026, 12, 2)))
+        self.assertTrue(year.shortfall_notified)
+        with self.assertRaises(UserError):
+            year.with_user(self.manager).write({"shortfall_notified": False})
+
+    def test_visit_state_only_through_its_actions(self):
+        visit = self.env["aftersales.agreement.visit"].create(
+            {"contract_id": self.agreement.id, "planned_date": date(2026, 3, 10)}
+        )
+        for vals in ({"state": "done"}, {"date_done": "2026-03-10"}):
+            with self.assertRaises(UserError):
+                visit.with_user(self.user).write(vals)
+        self.assertEqual(visit.state, "planned")
 
     def test_overdue_visits_flagged(self):
         visit = self.env["aftersales.agreement.visit"].create(

@@ -7,3 +7,4 @@ from . import product_template
 from . import stock_picking
 from . import sale_order
 from . import rma_demo
+from . import oca_terms

@@ -6,3 +6,4 @@ from . import test_concurrency
 from . import test_performance
 from . import test_portal
 from . import test_pickup
+from . import test_oca_terms

@@ -1,2 +1,3 @@
 from . import portal
 from . import portal_ticket_confirm
+from . import oca_terms

@@ -29,3 +29,6 @@ from . import aftersales_penalty_score
 from . import aftersales_compensation
 from . import aftersales_complaint_feedback
 from . import helpdesk_ticket_complaint
+from . import ir_module
+from . import oca_terms
+from . import report_cjk_font

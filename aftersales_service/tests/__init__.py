@@ -16,3 +16,6 @@ from . import test_complaint
 from . import test_forbidden_phrase
 from . import test_penalty_tour
 from . import test_warranty_tour
+from . import test_zh_labels
+from . import test_oca_terms
+from . import test_zh_pdf

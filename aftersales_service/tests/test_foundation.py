@@ -4,13 +4,12 @@ from datetime import datetime
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
-from odoo.tools.translate import LazyTranslate
 
 from ..tools import format_reader_datetime, render_coded
 from .common import AftersalesCommon
 
-_lt = LazyTranslate(__name__)
-CODES = {"ends": _lt("Covered until %(end_date)s (checked %(at_datetime)s).")}
+# a plain template (a LazyTranslate one would be exported into the .pot)
+CODES = {"ends": "Covered until %(end_date)s (checked %(at_datetime)s)."}
 
 
 @tagged("post_install", "-at_install")

@@ -7,3 +7,4 @@ language, and dates and times shown in the reader's timezone."""
 from .guard import action_scope, in_action_scope
 from .coded import render_coded
 from .dates import reader_tz, format_reader_datetime, format_reader_date
+from .oca_terms import oca_term, relabel, translate_reasons

@@ -1,0 +1,1 @@
+from . import aftersales_part_swap_receive
