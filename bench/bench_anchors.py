@@ -86,8 +86,8 @@ def build_fixture(env):
             [
                 {
                     "name": f"Bench Agent {i}",
-                    "login": f"bench_agent_{i}",
-                    "email": f"bench.agent.{i}@example.com",
+                    "login": f"anchor_agent_{i}",
+                    "email": f"anchor.agent.{i}@example.com",
                     "password": "bench",
                     "groups_id": [Command.set(groups.ids)],
                 }
@@ -469,7 +469,7 @@ class LoadTarget:
                     "jsonrpc": "2.0",
                     "params": {
                         "db": self.db,
-                        "login": f"bench_agent_{i}",
+                        "login": f"anchor_agent_{i}",
                         "password": "bench",
                     },
                 },
