@@ -25,6 +25,7 @@
         "views/portal_templates.xml",
         "views/aftersales_menus.xml",
         "views/res_config_settings_views.xml",
+        "views/aftersales_warranty_views.xml",
     ],
     "demo": [
         "demo/aftersales_returns_demo.xml",

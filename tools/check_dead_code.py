@@ -11,8 +11,9 @@ outside the tests (``tests/`` folders, ``static/tests``, the root ``tests/``
 and ``bench/``):
 
 - in the addons' Python code: an attribute (``rec._x()``), a string
-  (``compute="_x"``, ``getattr(rec, "_x")``), an import; ``super()._x()``
-  inside an override does not count;
+  (``compute="_x"``, ``getattr(rec, "_x")``), the head of an f-string
+  (``getattr(rec, f"_x_{kind}")`` reaches every ``_x_*``), an import;
+  ``super()._x()`` inside an override does not count;
 - in XML: a ``type="object"`` button of a view of the same model, or the name
   anywhere else (server actions and crons' ``model._x()``, QWeb, domains);
 - in JavaScript or in a readme fragment (``readme/*.md``: a public RPC method
@@ -186,6 +187,7 @@ class SuiteScan:
         self.definitions = []  # (key, name, path, line, framework)
         self.refs = set()  # names referenced in code that runs
         self.button_refs = set()  # (model, name) of type="object" buttons
+        self.prefixes = set()  # f-string method names: f"_x_{kind}"
 
     def scan(self):
         for addon in suite_addons():
@@ -244,6 +246,17 @@ class SuiteScan:
                     self.refs.add(node.attr)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
                 self.refs.update(WORD.findall(node.value))
+            elif isinstance(node, ast.JoinedStr) and node.values:
+                # getattr(self, f"_prefix_{kind}"): every _prefix_* is reached
+                head = node.values[0]
+                if isinstance(head, ast.Constant) and isinstance(head.value, str):
+                    prefix = WORD.match(head.value)
+                    if (
+                        prefix
+                        and prefix.group().endswith("_")
+                        and len(prefix.group()) > 3
+                    ):
+                        self.prefixes.add(prefix.group())
             elif isinstance(node, ast.ImportFrom):
                 self.refs.update(alias.name for alias in node.names)
             elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
@@ -279,6 +292,8 @@ def find_dead():
         if framework or name in upstream or name in scan.refs:
             continue
         if (key, name) in scan.button_refs:
+            continue
+        if any(name.startswith(prefix) for prefix in scan.prefixes):
             continue
         dead.append((f"{key}:{name}", f"{rel}:{line}"))
     return sorted(set(dead))

@@ -1,2 +1,3 @@
 from . import portal
 from . import oca_terms
+from . import portal_onsite

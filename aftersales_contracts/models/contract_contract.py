@@ -88,13 +88,10 @@ class ContractContract(models.Model):
     # Coverage
     # ------------------------------------------------------------------
     @api.model
-    def _aftersales_find_unit(self, lot, on_date=None, kind=None):
-        """The covered unit of an active agreement covering ``lot`` on a date."""
-        if not lot:
-            return self.env["aftersales.agreement.unit"]
-        on_date = on_date or fields.Date.context_today(self)
+    def _aftersales_unit_domain(self, lots, on_date, kind=None):
+        """Covered units of active agreements covering ``lots`` on a date."""
         domain = [
-            ("lot_id", "=", lot.id),
+            ("lot_id", "in", lots.ids),
             ("contract_id.active", "=", True),
             ("contract_id.aftersales_kind", "!=", False),
             ("contract_id.date_start", "<=", on_date),
@@ -104,8 +101,18 @@ class ContractContract(models.Model):
         ]
         if kind:
             domain.append(("contract_id.aftersales_kind", "=", kind))
+        return domain
+
+    @api.model
+    def _aftersales_find_unit(self, lot, on_date=None, kind=None):
+        """The covered unit of an active agreement covering ``lot`` on a date."""
+        if not lot:
+            return self.env["aftersales.agreement.unit"]
+        on_date = on_date or fields.Date.context_today(self)
         return self.env["aftersales.agreement.unit"].search(
-            domain, order="id desc", limit=1
+            self._aftersales_unit_domain(lot, on_date, kind=kind),
+            order="id desc",
+            limit=1,
         )
 
     @api.model

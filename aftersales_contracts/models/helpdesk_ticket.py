@@ -6,11 +6,6 @@ from odoo import api, fields, models
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
-    aftersales_reported_on = fields.Datetime(
-        string="Reported On",
-        default=fields.Datetime.now,
-        help="When the customer called: the agreement's response time runs from here.",
-    )
     aftersales_agreement_id = fields.Many2one(
         "contract.contract",
         string="Agreement",
@@ -55,10 +50,3 @@ class HelpdeskTicket(models.Model):
             ticket.aftersales_fault_covered = bool(
                 ticket.aftersales_agreement_id and not ticket.aftersales_exclusion_id
             )
-
-    def _aftersales_lot_is_known(self):
-        """A serial covered by one of the agreements is known too (an
-        equipment agreement may cover units not sold by the company)."""
-        return super()._aftersales_lot_is_known() or bool(
-            self.aftersales_agreement_unit_id
-        )

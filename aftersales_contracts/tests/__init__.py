@@ -8,3 +8,9 @@ from . import test_portal
 from . import test_tour
 from . import test_security
 from . import test_oca_terms
+from . import test_onsite_dispatch
+from . import test_onsite_follow_up
+from . import test_onsite_kinds
+from . import test_onsite_portal
+from . import test_onsite_tour
+from . import test_coverage

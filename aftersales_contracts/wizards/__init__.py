@@ -1,1 +1,2 @@
 from . import aftersales_part_swap_receive
+from . import aftersales_onsite_dispatch

@@ -8,3 +8,4 @@ from . import stock_picking
 from . import sale_order
 from . import rma_demo
 from . import oca_terms
+from . import aftersales_warranty

@@ -3,6 +3,8 @@ from . import mail_thread
 from . import res_company
 from . import res_config_settings
 from . import aftersales_warranty
+from . import aftersales_warranty_sellout
+from . import aftersales_warranty_public
 from . import aftersales_warranty_extension
 from . import aftersales_warranty_exclusion
 from . import product_category_warranty
@@ -12,6 +14,9 @@ from . import account_move_warranty
 from . import stock_move_warranty
 from . import sale_order_warranty
 from . import res_partner_warranty
+from . import res_partner_distributor
+from . import res_company_warranty
+from . import res_config_settings_warranty
 from . import stock_lot_warranty
 from . import helpdesk_ticket_warranty
 from . import repair_order_warranty

@@ -91,3 +91,35 @@ class AftersalesWarranty(models.Model):
                     "extension (延保).",
                 }
             ).action_request()
+        self._demo_distributor_story(today)
+
+    @api.model
+    def _demo_distributor_story(self, today):
+        """The distributor registers one end user in its portal; another end
+        user, not registered yet, calls us: her ticket is accepted, marked
+        "registration pending", and the distributor is asked to confirm."""
+        ref = self.env.ref
+        distributor_user = ref("aftersales_service.demo_user_distributor")
+        self.with_user(distributor_user)._aftersales_register_sellout(
+            serial="WH60-2507",
+            customer_name="Chen Jing (陈静)",
+            phone="+86 138 5751 2507",
+            address="18 Jiefang Road, Yuecheng District, Shaoxing "
+            "(绍兴市越城区解放路18号)",
+            sale_date=today - timedelta(days=12),
+            channel="portal",
+        )
+        self.env["helpdesk.ticket"].create(
+            {
+                "name": "Water heater shows error E2 (热水器显示E2故障)",
+                "description": "<p>Bought two weeks ago from the shop in Shaoxing; "
+                "the display shows E2 and the water stays cold. "
+                "(两周前在绍兴门店购买，显示E2，不出热水。)</p>",
+                "partner_id": ref("aftersales_service.demo_partner_liu").id,
+                "lot_id": self.search([("lot_name", "=", "WH60-2508")], limit=1)
+                .lot_id.id,
+                "product_id": ref("aftersales_service.demo_product_water_heater").id,
+                "team_id": ref("aftersales_service.helpdesk_team_aftersales").id,
+                "user_id": ref("base.user_admin").id,
+            }
+        )

@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from .aftersales_warranty import EXTENSION_MAX_MONTHS
+
 
 class AftersalesWarrantyExtension(models.Model):
     """Extension request (延保): a manager approves, the card's history keeps it."""
@@ -57,6 +59,16 @@ class AftersalesWarrantyExtension(models.Model):
     can_request = fields.Boolean(compute="_compute_can")
     can_approve = fields.Boolean(compute="_compute_can")
 
+    @api.model
+    def _aftersales_guarded_fields(self):
+        """Set only by the request, approval and refusal actions."""
+        return super()._aftersales_guarded_fields() | {
+            "state",
+            "requested_by_id",
+            "approved_by_id",
+            "approved_date",
+        }
+
     @api.depends("warranty_id.end_date", "months")
     def _compute_new_end_date(self):
         for ext in self:
@@ -84,13 +96,14 @@ class AftersalesWarrantyExtension(models.Model):
     @api.constrains("months")
     def _check_months(self):
         for ext in self:
-            if ext.months <= 0:
+            if not 1 <= ext.months <= EXTENSION_MAX_MONTHS:
                 raise ValidationError(
                     _(
                         "Extension of card %(card)s: the months requested "
-                        "(%(months)s) must be positive.",
+                        "(%(months)s) must be between 1 and %(max)s.",
                         card=ext.warranty_id.name,
                         months=ext.months,
+                        max=EXTENSION_MAX_MONTHS,
                     )
                 )
 
@@ -110,7 +123,7 @@ class AftersalesWarrantyExtension(models.Model):
                 )
 
     def _check_manager(self):
-        if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
+        if not self.env.user._aftersales_is_manager():
             raise UserError(
                 _(
                     "Only an After-Sales manager can decide on the extension "
@@ -121,7 +134,7 @@ class AftersalesWarrantyExtension(models.Model):
 
     def action_request(self):
         self._check_state(["draft"], _("requested"))
-        self.write({"state": "requested"})
+        self._aftersales_action_write({"state": "requested"})
         for ext in self:
             ext.warranty_id.message_post(
                 body=_(
@@ -137,7 +150,7 @@ class AftersalesWarrantyExtension(models.Model):
     def action_approve(self):
         self._check_manager()
         self._check_state(["requested"], _("approved"))
-        self.write(
+        self._aftersales_action_write(
             {
                 "state": "approved",
                 "approved_by_id": self.env.user.id,
@@ -147,7 +160,9 @@ class AftersalesWarrantyExtension(models.Model):
         for ext in self:
             card = ext.warranty_id.sudo()
             old_end = card.end_date
-            card.extension_months += ext.months
+            card._aftersales_action_write(
+                {"extension_months": card.extension_months + ext.months}
+            )
             card.message_post(
                 body=_(
                     "Extension of %(months)s months approved by %(user)s: end "
@@ -164,7 +179,7 @@ class AftersalesWarrantyExtension(models.Model):
     def action_refuse(self):
         self._check_manager()
         self._check_state(["requested"], _("refused"))
-        self.write(
+        self._aftersales_action_write(
             {
                 "state": "refused",
                 "approved_by_id": self.env.user.id,

@@ -44,7 +44,24 @@ class HelpdeskTicket(models.Model):
         index=True,
     )
     warranty_end_date = fields.Date(compute="_compute_warranty", store=True)
-    warranty_reason = fields.Char(compute="_compute_warranty", store=True)
+    warranty_reason_code = fields.Char(compute="_compute_warranty", store=True)
+    warranty_reason_values = fields.Json(compute="_compute_warranty", store=True)
+    warranty_reason = fields.Char(compute="_compute_warranty_reason")
+    aftersales_registration_pending = fields.Boolean(
+        string="Registration Pending",
+        compute="_compute_warranty",
+        store=True,
+        index=True,
+        help="The serial is still registered to the distributor we sold it to: "
+        "the request is accepted and the distributor is asked to register the "
+        "sale to this customer.",
+    )
+    aftersales_reported_on = fields.Datetime(
+        string="Reported On",
+        default=fields.Datetime.now,
+        help="When the customer reported the fault: the reference date of the "
+        "warranty decision (and of an agreement's response time).",
+    )
     repair_ids = fields.One2many(
         "repair.order", "ticket_id", string="Repairs", groups="stock.group_stock_user"
     )
@@ -52,8 +69,29 @@ class HelpdeskTicket(models.Model):
         compute="_compute_repair_count", groups="stock.group_stock_user"
     )
 
+    _WARRANTY_FIELDS = (
+        "warranty_id",
+        "warranty_state",
+        "warranty_end_date",
+        "warranty_reason_code",
+        "warranty_reason_values",
+        "aftersales_registration_pending",
+    )
+
+    def _aftersales_reference_date(self):
+        """The day the fault was reported (in the user's timezone)."""
+        self.ensure_one()
+        return fields.Date.context_today(
+            self, self.aftersales_reported_on or fields.Datetime.now()
+        )
+
     @api.depends(
-        "partner_id", "product_id", "lot_id", "sale_order_id", "aftersales_exclusion_id"
+        "partner_id",
+        "product_id",
+        "lot_id",
+        "sale_order_id",
+        "aftersales_exclusion_id",
+        "aftersales_reported_on",
     )
     def _compute_warranty(self):
         Warranty = self.env["aftersales.warranty"]
@@ -66,35 +104,48 @@ class HelpdeskTicket(models.Model):
                 )[:1]
             known_unit = ticket.lot_id or sale_line
             if not (known_unit or ticket.partner_id and ticket.product_id):
-                ticket.update(
-                    {
-                        "warranty_id": False,
-                        "warranty_state": "unknown",
-                        "warranty_end_date": False,
-                        "warranty_reason": _(
-                            "Give the customer and the serial or the order."
-                        ),
-                    }
+                coverage = Warranty._coverage_result("unknown", "need_unit", {})
+            else:
+                coverage = Warranty._get_coverage(
+                    partner=ticket.partner_id or None,
+                    product=ticket.product_id or None,
+                    lot=ticket.lot_id or None,
+                    sale_line=sale_line or None,
+                    on_date=ticket._aftersales_reference_date(),
+                    excluded=ticket.aftersales_exclusion_id,
                 )
-                continue
-            # evaluated when the unit or the exclusion is given/changed
-            on_date = fields.Date.context_today(ticket)
-            coverage = Warranty._get_coverage(
-                partner=ticket.partner_id or None,
-                product=ticket.product_id or None,
-                lot=ticket.lot_id or None,
-                sale_line=sale_line or None,
-                on_date=on_date,
-                excluded=ticket.aftersales_exclusion_id,
-            )
             ticket.update(
                 {
                     "warranty_id": coverage["warranty"].id,
                     "warranty_state": coverage["state"],
                     "warranty_end_date": coverage["end_date"],
-                    "warranty_reason": coverage["reason"],
+                    "warranty_reason_code": coverage["reason_code"],
+                    "warranty_reason_values": coverage["reason_values"],
+                    "aftersales_registration_pending": coverage[
+                        "registration_pending"
+                    ],
                 }
             )
+
+    @api.depends("warranty_reason_code", "warranty_reason_values")
+    @api.depends_context("lang")
+    def _compute_warranty_reason(self):
+        Warranty = self.env["aftersales.warranty"]
+        for ticket in self:
+            ticket.warranty_reason = (
+                Warranty._render_reason(
+                    ticket.warranty_reason_code, ticket.warranty_reason_values
+                )
+                if ticket.warranty_reason_code
+                else False
+            )
+
+    def _aftersales_refresh_warranty(self):
+        """Recompute the warranty decision (after a sell-out registration)."""
+        for fname in self._WARRANTY_FIELDS:
+            self.env.add_to_compute(self._fields[fname], self)
+        self._recompute_recordset(list(self._WARRANTY_FIELDS))
+        return True
 
     def _compute_repair_count(self):
         groups = self.env["repair.order"]._read_group(
@@ -121,7 +172,8 @@ class HelpdeskTicket(models.Model):
                 raise ValidationError(
                     _(
                         "Ticket %(ticket)s: serial %(serial)s was not sold to "
-                        "customer %(customer)s (no warranty card of theirs).",
+                        "customer %(customer)s (not delivered, registered or "
+                        "covered for them).",
                         ticket=ticket.display_name,
                         serial=ticket.lot_id.name,
                         customer=ticket.partner_id.commercial_partner_id.display_name,
@@ -129,19 +181,32 @@ class HelpdeskTicket(models.Model):
                 )
 
     def _aftersales_lot_is_known(self):
-        """Whether the ticket's serial belongs to its customer (hook): a
-        warranty card of theirs here; other addons accept more (agreements)."""
+        """Whether the ticket's serial belongs to its customer: the one serial
+        check of ``stock.lot`` (delivered, registered at sell-out, or covered
+        by their agreement), or a unit still registered to the distributor we
+        sold it to (accepted, registration pending)."""
         self.ensure_one()
-        commercial = self.partner_id.commercial_partner_id
-        return bool(
-            self.env["aftersales.warranty"].search_count(
-                [
-                    ("lot_id", "=", self.lot_id.id),
-                    ("partner_id", "child_of", commercial.id),
-                ],
-                limit=1,
-            )
-        )
+        if self.lot_id._aftersales_belongs_to(
+            self.partner_id, self._aftersales_reference_date()
+        ):
+            return True
+        return bool(self.lot_id._aftersales_pending_sellout())
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        tickets._aftersales_ask_distributors()
+        return tickets
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"lot_id", "partner_id"} & set(vals):
+            self._aftersales_ask_distributors()
+        return res
+
+    def _aftersales_ask_distributors(self):
+        for ticket in self.filtered("aftersales_registration_pending"):
+            ticket.warranty_id._aftersales_ask_distributor(ticket)
 
     def _prepare_repair_vals(self):
         """Values of the repair order created from this ticket (hook)."""
@@ -152,6 +217,7 @@ class HelpdeskTicket(models.Model):
             "product_id": self.product_id.id,
             "lot_id": self.lot_id.id,
             "company_id": self.company_id.id,
+            "aftersales_reported_on": self.aftersales_reported_on,
             "aftersales_exclusion_id": self.aftersales_exclusion_id.id,
             "aftersales_user_caused": self.aftersales_user_caused,
             "internal_notes": self.description,

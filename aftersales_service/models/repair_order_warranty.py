@@ -36,8 +36,27 @@ class RepairOrder(models.Model):
         store=True,
         tracking=True,
     )
+    aftersales_warranty_reason_code = fields.Char(
+        compute="_compute_aftersales_warranty", store=True
+    )
+    aftersales_warranty_reason_values = fields.Json(
+        compute="_compute_aftersales_warranty", store=True
+    )
     aftersales_warranty_reason = fields.Char(
-        string="Warranty Decision", compute="_compute_aftersales_warranty", store=True
+        string="Warranty Decision", compute="_compute_aftersales_warranty_reason"
+    )
+    aftersales_registration_pending = fields.Boolean(
+        string="Registration Pending",
+        compute="_compute_aftersales_warranty",
+        store=True,
+        help="The serial is still registered to the distributor we sold it to.",
+    )
+    aftersales_reported_on = fields.Datetime(
+        string="Reported On",
+        default=fields.Datetime.now,
+        copy=False,
+        help="When the fault was reported (the ticket's date for a repair made "
+        "from a ticket): the reference date of the warranty decision.",
     )
     aftersales_fee_policy = fields.Selection(
         [
@@ -48,16 +67,29 @@ class RepairOrder(models.Model):
         string="Fee Schedule",
         compute="_compute_aftersales_fee_policy",
         store=True,
-        help="In warranty and not excluded: free; in warranty but caused by the "
-        "user: cost fee (工本费); out of warranty or excluded: standard price.",
+        help="In warranty (by its card or an agreement) and not excluded: free; "
+        "in warranty but caused by the user: cost fee (工本费); out of "
+        "warranty or excluded: standard price.",
     )
     # The warranty decision comes from the card, not from a checkbox.
     under_warranty = fields.Boolean(
         compute="_compute_under_warranty", store=True, readonly=True
     )
 
+    _WARRANTY_FIELDS = (
+        "aftersales_warranty_id",
+        "aftersales_warranty_state",
+        "aftersales_warranty_reason_code",
+        "aftersales_warranty_reason_values",
+        "aftersales_registration_pending",
+    )
+
     @api.depends(
-        "partner_id", "product_id", "lot_id", "aftersales_exclusion_id", "schedule_date"
+        "partner_id",
+        "product_id",
+        "lot_id",
+        "aftersales_exclusion_id",
+        "aftersales_reported_on",
     )
     def _compute_aftersales_warranty(self):
         Warranty = self.env["aftersales.warranty"]
@@ -65,20 +97,46 @@ class RepairOrder(models.Model):
             if not (repair.lot_id or repair.partner_id and repair.product_id):
                 repair.aftersales_warranty_id = False
                 repair.aftersales_warranty_state = "unknown"
-                repair.aftersales_warranty_reason = False
+                repair.aftersales_warranty_reason_code = False
+                repair.aftersales_warranty_reason_values = False
+                repair.aftersales_registration_pending = False
                 continue
             coverage = Warranty._get_coverage(
                 partner=repair.partner_id or None,
                 product=repair.product_id or None,
                 lot=repair.lot_id or None,
                 on_date=fields.Date.context_today(
-                    repair, repair.schedule_date or fields.Datetime.now()
+                    repair, repair.aftersales_reported_on or fields.Datetime.now()
                 ),
                 excluded=repair.aftersales_exclusion_id,
             )
             repair.aftersales_warranty_id = coverage["warranty"]
             repair.aftersales_warranty_state = coverage["state"]
-            repair.aftersales_warranty_reason = coverage["reason"]
+            repair.aftersales_warranty_reason_code = coverage["reason_code"]
+            repair.aftersales_warranty_reason_values = coverage["reason_values"]
+            repair.aftersales_registration_pending = coverage["registration_pending"]
+
+    @api.depends("aftersales_warranty_reason_code", "aftersales_warranty_reason_values")
+    @api.depends_context("lang")
+    def _compute_aftersales_warranty_reason(self):
+        Warranty = self.env["aftersales.warranty"]
+        for repair in self:
+            repair.aftersales_warranty_reason = (
+                Warranty._render_reason(
+                    repair.aftersales_warranty_reason_code,
+                    repair.aftersales_warranty_reason_values,
+                )
+                if repair.aftersales_warranty_reason_code
+                else False
+            )
+
+    def _aftersales_refresh_warranty(self):
+        """Recompute the warranty decision (after a sell-out registration)."""
+        for fname in self._WARRANTY_FIELDS:
+            self.env.add_to_compute(self._fields[fname], self)
+        self._recompute_recordset(list(self._WARRANTY_FIELDS))
+        self._aftersales_apply_fee_schedule()
+        return True
 
     @api.depends("aftersales_warranty_state", "aftersales_user_caused")
     def _compute_aftersales_fee_policy(self):

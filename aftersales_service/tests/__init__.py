@@ -19,3 +19,8 @@ from . import test_warranty_tour
 from . import test_zh_labels
 from . import test_oca_terms
 from . import test_zh_pdf
+from . import test_warranty_sellout
+from . import test_warranty_guard
+from . import test_warranty_public
+from . import test_warranty_report
+from . import test_warranty_portal_distributor

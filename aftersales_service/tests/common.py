@@ -59,6 +59,48 @@ class AftersalesCommon(TransactionCase):
         )
 
     @classmethod
+    def _setup_distributor_fixture(cls):
+        """The distributor channel: a distributor (with its salesperson and a
+        portal user of its staff), a second distributor and an end user."""
+        cls._setup_warranty_fixture()
+        cls.salesperson = new_test_user(
+            cls.env, login="as_salesperson", groups="sales_team.group_sale_salesman"
+        )
+        cls.distributor = cls.env["res.partner"].create(
+            {
+                "name": "Distributor Shaoxing",
+                "is_company": True,
+                "aftersales_is_distributor": True,
+                "user_id": cls.salesperson.id,
+                "email": "sx@example.com",
+            }
+        )
+        cls.distributor_user = new_test_user(
+            cls.env,
+            login="as_distributor",
+            password="as_distributor",
+            groups="base.group_portal",
+        )
+        cls.distributor_user.partner_id.parent_id = cls.distributor
+        cls.distributor2 = cls.env["res.partner"].create(
+            {
+                "name": "Distributor Ningbo",
+                "is_company": True,
+                "aftersales_is_distributor": True,
+            }
+        )
+        cls.distributor2_user = new_test_user(
+            cls.env,
+            login="as_distributor2",
+            password="as_distributor2",
+            groups="base.group_portal",
+        )
+        cls.distributor2_user.partner_id.parent_id = cls.distributor2
+        cls.end_user = cls.env["res.partner"].create(
+            {"name": "End User Chen", "phone": "+86 138 0000 1234"}
+        )
+
+    @classmethod
     def _create_warranty_product(
         cls, name, warranty=12, warranty_type="month", tracking="serial",
         list_price=100.0, standard_price=40.0, categ=None,

@@ -2,8 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
-from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import AftersalesCommon
 
@@ -77,9 +76,53 @@ class TestWarrantyCheck(AftersalesCommon):
         self.assertEqual(self.lots[0].aftersales_warranty_count, 1)
 
     def test_bad_serial_for_customer(self):
-        with self.assertRaisesNaming(UserError, "WH-C001", "Customer Li"):
-            self._check(serial="WH-C001", partner_id=self.customer_li.id)
-        with self.assertRaisesNaming(UserError, "NO-SUCH-SERIAL"):
-            self._check(serial="NO-SUCH-SERIAL")
-        with self.assertRaises(UserError):
-            self._check()
+        """Answered in the banner, not by an error dialog."""
+        wizard = self._check(serial="WH-C001", partner_id=self.customer_li.id)
+        self.assertEqual(wizard.result_state, "danger")
+        self.assertIn("WH-C001", wizard.result_message)
+        self.assertIn("Customer Li", wizard.result_message)
+        self.assertEqual(wizard.line_ids.state, "unknown")
+        wizard = self._check(serial="NO-SUCH-SERIAL")
+        self.assertEqual(wizard.result_state, "danger")
+        self.assertIn("NO-SUCH-SERIAL", wizard.result_message)
+        self.assertIn("not found", wizard.result_message)
+        self.assertFalse(wizard.line_ids)
+        wizard = self._check()
+        self.assertEqual(wizard.result_state, "info")
+        self.assertFalse(wizard.line_ids)
+
+    def test_banner_one_unit(self):
+        wizard = self._check(serial="WH-C001")
+        self.assertEqual(wizard.result_state, "success")
+        self.assertEqual(wizard.result_title, "In warranty")
+        self.assertIn("In warranty until", wizard.result_message)
+        wizard.on_date = date(2026, 3, 11)
+        wizard.action_check()
+        self.assertEqual(wizard.result_state, "danger")
+        self.assertIn("ended", wizard.result_message)
+        excluded = self.env.ref("aftersales_service.exclusion_voltage")
+        coverage = self.Warranty._get_coverage(
+            lot=self.lots[0], on_date=date(2025, 6, 1), excluded=excluded
+        )
+        self.assertEqual(coverage["state"], "excluded")
+        self.assertEqual(coverage["reason_code"], "excluded")
+
+    def test_banner_several_units(self):
+        wizard = self._check(partner_id=self.customer.id)
+        self.assertEqual(wizard.result_state, "warning")
+        self.assertIn("3 units: 2 in warranty", wizard.result_message)
+
+    def test_enter_runs_the_check(self):
+        """Typing a serial and Enter (the field's onchange) fills the answer
+        without pressing Check."""
+        with Form(self.env["aftersales.warranty.check"].with_user(self.user)) as form:
+            self.assertEqual(form.result_state, "info")
+            form.on_date = date(2026, 3, 10)
+            form.serial = "WH-C002"
+            self.assertEqual(form.result_state, "success")
+            self.assertEqual(len(form.line_ids), 1)
+            self.assertIn("In warranty until", form.result_message)
+            form.serial = "WH-NOPE"
+            self.assertEqual(form.result_state, "danger")
+            self.assertIn("not found", form.result_message)
+            self.assertEqual(len(form.line_ids), 0)

@@ -87,9 +87,61 @@ class TestWarrantyExtension(AftersalesCommon):
         ext = self._request(1)
         self.assertEqual(ext.new_end_date, date(2026, 4, 10))
 
-    def test_user_cannot_edit_card_dates(self):
-        with self.assertRaisesNaming(UserError, self.card.name):
-            self.card.with_user(self.user).end_date = date(2027, 3, 10)
+    def test_nobody_edits_card_dates(self):
+        """Dates and extensions move only through their actions: not for a
+        user, not for a manager, not with sudo."""
+        for user in (self.user, self.manager):
+            for vals in (
+                {"end_date": date(2027, 3, 10)},
+                {"start_date": date(2026, 1, 1)},
+                {"extension_months": 120},
+            ):
+                with self.subTest(user=user.login, vals=vals):
+                    with self.assertRaisesNaming(UserError, self.card.name):
+                        self.card.with_user(user).write(vals)
+        with self.assertRaises(UserError):
+            self.card.with_user(self.user).sudo().write({"extension_months": 12})
         self.assertEqual(self.card.end_date, date(2026, 3, 10))
-        self.card.with_user(self.manager).end_date = date(2026, 3, 11)
-        self.assertEqual(self.card.end_date, date(2026, 3, 11))
+        self.assertEqual(self.card.extension_months, 0)
+        # the duration stays a manager's correction, within bounds
+        with self.assertRaisesNaming(UserError, self.card.name):
+            self.card.with_user(self.user).duration = 13
+        self.card.with_user(self.manager).duration = 13
+        self.assertEqual(self.card.end_date, date(2026, 4, 10))
+
+    def test_extension_state_is_guarded(self):
+        """An extension cannot be created or written already approved."""
+        Extension = self.env["aftersales.warranty.extension"]
+        for user in (self.user, self.manager):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                Extension.with_user(user).create(
+                    {
+                        "warranty_id": self.card.id,
+                        "months": 60,
+                        "reason": "forged",
+                        "state": "approved",
+                        "approved_by_id": self.manager.id,
+                    }
+                )
+        ext = self._request(6)
+        for vals in ({"state": "approved"}, {"approved_by_id": self.manager.id}):
+            with self.subTest(vals=vals), self.assertRaisesNaming(
+                UserError, self.card.name
+            ):
+                ext.with_user(self.manager).write(vals)
+        self.assertEqual(ext.state, "requested")
+        self.assertFalse(ext.approved_by_id)
+        self.assertEqual(self.card.end_date, date(2026, 3, 10))
+
+    def test_extension_bounds(self):
+        with self.assertRaisesNaming(ValidationError, self.card.name, "61", "60"):
+            self._request(61)
+        ext = self._request(60)
+        self.assertEqual(ext.new_end_date, date(2031, 3, 10))
+        ext.with_user(self.manager).action_approve()
+        self.assertEqual(self.card.end_date, date(2031, 3, 10))
+        # the card's extensions add up to 60 months at most
+        more = self._request(1)
+        with self.assertRaisesNaming(ValidationError, self.card.name, "61", "60"):
+            more.with_user(self.manager).action_approve()
+        self.assertEqual(self.card.extension_months, 60)
