@@ -64,6 +64,9 @@
         "report/aftersales_complaint_feedback_report.xml",
         "report/aftersales_penalty_summary_report.xml",
         "report/report_cjk_font.xml",
+        "views/aftersales_overview_views.xml",
+        "report/aftersales_compensation_agreement_report.xml",
+        "views/aftersales_desk_documents_views.xml",
     ],
     "demo": [
         "demo/aftersales_warranty_demo.xml",

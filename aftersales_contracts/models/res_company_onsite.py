@@ -1,7 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 #: bounds of the on-site numbers: (field, minimum, maximum)
 ONSITE_BOUNDS = (
@@ -42,23 +41,12 @@ class ResCompany(models.Model):
             self.aftersales_onsite_manager_id or self.aftersales_sla_escalation_user_id
         )
 
-    @api.constrains(*(name for name, _low, _high in ONSITE_BOUNDS))
-    def _check_aftersales_onsite_bounds(self):
-        for company in self:
-            for name, low, high in ONSITE_BOUNDS:
-                value = company[name]
-                if not low <= value <= high:
-                    raise ValidationError(
-                        self.env._(
-                            "%(company)s: '%(field)s' must be between %(low)s "
-                            "and %(high)s (got %(value)s).",
-                            company=company.name,
-                            field=company._fields[name]._description_string(self.env),
-                            low=low,
-                            high=high,
-                            value=value,
-                        )
-                    )
+    @api.model
+    def _aftersales_bounded_fields(self):
+        return dict(
+            super()._aftersales_bounded_fields(),
+            **{name: (low, high) for name, low, high in ONSITE_BOUNDS},
+        )
 
 
 class ResConfigSettings(models.TransientModel):

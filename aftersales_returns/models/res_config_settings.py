@@ -12,17 +12,11 @@ class ResConfigSettings(models.TransientModel):
     aftersales_exchange_days = fields.Integer(
         related="company_id.aftersales_exchange_days", readonly=False
     )
-    aftersales_restocking_fee_pct = fields.Float(
-        related="company_id.aftersales_restocking_fee_pct", readonly=False
-    )
     aftersales_return_fee_product_id = fields.Many2one(
         related="company_id.aftersales_return_fee_product_id", readonly=False
     )
     aftersales_compensation_product_id = fields.Many2one(
         related="company_id.aftersales_compensation_product_id", readonly=False
-    )
-    aftersales_counterfeit_factor = fields.Float(
-        related="company_id.aftersales_counterfeit_factor", readonly=False
     )
     aftersales_late_shipping_pct = fields.Float(
         related="company_id.aftersales_late_shipping_pct", readonly=False
@@ -33,12 +27,21 @@ class ResConfigSettings(models.TransientModel):
     aftersales_late_shipping_max = fields.Float(
         related="company_id.aftersales_late_shipping_max", readonly=False
     )
+    aftersales_ship_within_days = fields.Integer(
+        related="company_id.aftersales_ship_within_days", readonly=False
+    )
     aftersales_contact_days = fields.Integer(
         related="company_id.aftersales_contact_days", readonly=False
     )
-    aftersales_quarantine_location_id = fields.Many2one(
-        related="company_id.aftersales_quarantine_location_id", readonly=False
-    )
     aftersales_pickup_carrier_id = fields.Many2one(
         related="company_id.aftersales_pickup_carrier_id", readonly=False
+    )
+    aftersales_evidence_max_mb = fields.Integer(
+        related="company_id.aftersales_evidence_max_mb", readonly=False
+    )
+    aftersales_return_operation_id = fields.Many2one(
+        related="company_id.aftersales_return_operation_id", readonly=False
+    )
+    aftersales_return_user_id = fields.Many2one(
+        related="company_id.aftersales_return_user_id", readonly=False
     )

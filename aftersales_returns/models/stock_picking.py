@@ -14,6 +14,12 @@ class StockPicking(models.Model):
     aftersales_rma_to_inspect = fields.Boolean(
         compute="_compute_aftersales_rma_to_inspect"
     )
+    aftersales_rma_after_ids = fields.One2many(
+        "rma",
+        "aftersales_after_picking_id",
+        string="Returns Inspected",
+        help="Returns whose goods this transfer took out of the return location.",
+    )
 
     @api.depends("move_ids.rma_receiver_ids")
     def _compute_aftersales_rma_to_inspect(self):
@@ -35,3 +41,22 @@ class StockPicking(models.Model):
         )[:1]
         action["context"] = {"default_rma_id": rma.id, "default_picking_id": self.id}
         return action
+
+    def _action_done(self):
+        res = super()._action_done()
+        deliveries = self.filtered(lambda p: p.picking_type_code == "outgoing")
+        if deliveries:
+            moves = deliveries.move_ids.filtered(
+                lambda m: m.state == "done" and m.sale_line_id
+            )
+            if moves:
+                self.env["sale.order.line"]._aftersales_check_shipping(moves)
+        return res
+
+
+class StockScrap(models.Model):
+    _inherit = "stock.scrap"
+
+    aftersales_rma_ids = fields.One2many(
+        "rma", "aftersales_scrap_id", string="Returns Scrapped"
+    )

@@ -7,3 +7,6 @@ from . import test_performance
 from . import test_portal
 from . import test_pickup
 from . import test_oca_terms
+from . import test_late_shipping
+from . import test_access
+from . import test_mail

@@ -3,13 +3,37 @@
 import base64
 
 from odoo import Command, fields
+from odoo.tests import tagged
 from odoo.tests.common import TransactionCase, new_test_user
 
 INVOICE_DATE = "2026-03-02"
+# A 1x1 PNG and a one-page PDF: the evidence a customer uploads.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+REASONS = (
+    "appearance",
+    "listing",
+    "no_reason",
+    "quality",
+    "accessories",
+    "transport",
+    "counterfeit",
+)
 
 
+@tagged("post_install", "-at_install")
 class AftersalesReturnsCommon(TransactionCase):
     """The one fixture class of aftersales_returns tests.
+
+    Post-install: the guard of fields only actions may set is installed once
+    the registry is complete, as in production.
 
     An appliance maker sells water heaters (untracked) and stoves (serials)
     to two customers; each sale is delivered and invoiced on INVOICE_DATE.
@@ -25,6 +49,14 @@ class AftersalesReturnsCommon(TransactionCase):
             [("company_id", "=", cls.company.id)], limit=1
         )
         cls.operation = cls.env.ref("aftersales_returns.rma_operation_checked_return")
+        cls.reasons = {
+            code: cls.env.ref(f"aftersales_returns.rma_reason_{code}")
+            for code in REASONS
+        }
+        cls.kinds = {
+            kind.code: kind
+            for kind in cls.env["aftersales.rma.evidence.kind"].search([])
+        }
         cls.pickup_carrier = cls.env.ref("aftersales_returns.delivery_carrier_pickup")
         cls.user = new_test_user(
             cls.env,
@@ -86,7 +118,7 @@ class AftersalesReturnsCommon(TransactionCase):
     # ------------------------------------------------------------------
     @classmethod
     def _sell(cls, partner, lines, invoice_date=INVOICE_DATE, lots=None,
-              deliver=True, invoice=True):
+              deliver=True, invoice=True, taxes=None, carrier=None, **order_vals):
         """Sell, deliver and invoice: lines = [(product, qty, price)]."""
         order = cls.env["sale.order"].create(
             {
@@ -97,13 +129,17 @@ class AftersalesReturnsCommon(TransactionCase):
                             "product_id": product.id,
                             "product_uom_qty": qty,
                             "price_unit": price,
-                            "tax_id": [Command.clear()],
+                            "tax_id": [Command.set(taxes.ids if taxes else [])],
                         }
                     )
                     for product, qty, price in lines
                 ],
+                **order_vals,
             }
         )
+        if carrier:
+            order.set_delivery_line(carrier, carrier.fixed_price)
+            order.order_line.filtered("is_delivery").tax_id = taxes or False
         order.action_confirm()
         if deliver:
             picking = order.picking_ids
@@ -150,7 +186,7 @@ class AftersalesReturnsCommon(TransactionCase):
             "product_uom": line.product_uom.id,
             "operation_id": cls.operation.id,
             "location_id": cls.warehouse.rma_loc_id.id,
-            "return_reason": reason,
+            "reason_id": cls.reasons[reason].id,
             "requested_remedy": remedy,
             "package_state": package,
             "lot_id": lot and lot.id,
@@ -164,10 +200,12 @@ class AftersalesReturnsCommon(TransactionCase):
             [
                 {
                     "rma_id": rma.id,
-                    "kind": kind,
+                    "kind_id": cls.kinds[kind].id,
                     "name": kind,
-                    "file": base64.b64encode(b"evidence"),
-                    "file_name": f"{kind}.txt",
+                    "file": base64.b64encode(PDF if kind == "test_report" else PNG),
+                    "file_name": f"{kind}.pdf"
+                    if kind == "test_report"
+                    else f"{kind}.png",
                 }
                 for kind in kinds
             ]
@@ -176,7 +214,8 @@ class AftersalesReturnsCommon(TransactionCase):
     def _verdict(self, rma, rule):
         return rma.aftersales_verdict_ids.filtered(lambda v: v.rule == rule).result
 
-    def _inspect(self, rma, result="stock", user=None, grade="a"):
+    def _inspect(self, rma, result="stock", user=None, grade="a", invoice=True,
+                 package=True, accessories=True):
         wizard = (
             self.env["aftersales.rma.inspection"]
             .with_user(user or self.stock_user)
@@ -185,13 +224,24 @@ class AftersalesReturnsCommon(TransactionCase):
                     "rma_id": rma.id,
                     "result": result,
                     "condition_grade": grade,
-                    "invoice_returned": True,
-                    "package_intact": True,
-                    "accessories_complete": True,
+                    "invoice_returned": invoice,
+                    "package_intact": package,
+                    "accessories_complete": accessories,
                 }
             )
         )
         return wizard.action_validate()
+
+    def _confirmed(self, order, kinds=("test_report",), approve=False, **kw):
+        """A confirmed return (approved by the manager when asked)."""
+        rma = self._rma(order, **kw)
+        if kinds:
+            self._evidence(rma, *kinds)
+        if approve:
+            rma.with_user(self.manager).action_aftersales_approve()
+        rma.action_confirm()
+        self.assertEqual(rma.state, "confirmed")
+        return rma
 
     @staticmethod
     def _today_str(date):

@@ -66,7 +66,14 @@ class TestReturnConcurrency(AftersalesReturnsCommon):
             with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
                 env1 = api.Environment(cr1, admin_id, {})
                 env2 = api.Environment(cr2, admin_id, {})
-                vals = {"rma_id": rma_id, "result": "stock", "condition_grade": "a"}
+                vals = {
+                    "rma_id": rma_id,
+                    "result": "stock",
+                    "condition_grade": "a",
+                    "invoice_returned": True,
+                    "package_intact": True,
+                    "accessories_complete": True,
+                }
                 first = env1["aftersales.rma.inspection"].create(vals)
                 second = env2["aftersales.rma.inspection"].create(vals)
                 # User 1 validates: the RMA row stays locked until commit.

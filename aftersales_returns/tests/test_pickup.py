@@ -44,6 +44,7 @@ class TestReturnPickup(AftersalesReturnsCommon):
         self.assertEqual(rma.aftersales_pickup_carrier_id, self.pickup_carrier)
 
     def test_transport_damage_receipt_has_carrier(self):
+        self.reasons["transport"].aftersales_damaged_unit = "return"
         rma = self._rma(self.order, reason="transport")
         self._evidence(rma, "photo", "courier")
         rma.action_confirm()

@@ -3,6 +3,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
+from odoo.tools.safe_eval import safe_eval
 
 from .common import AftersalesReturnsCommon
 
@@ -32,7 +33,7 @@ class TestReturnRules(AftersalesReturnsCommon):
         self.assertEqual(rma.state, "draft")
         rma.action_aftersales_check()
         self.assertEqual(self._verdict(rma, "window"), "fail")
-        self.assertIn("Day 8", rma.aftersales_verdict_html)
+        self.assertIn("day 8", rma.aftersales_verdict_html)
 
     @freeze_time("2026-03-09 17:00:00")
     def test_window_counts_in_company_timezone(self):
@@ -122,7 +123,7 @@ class TestReturnRules(AftersalesReturnsCommon):
         self._evidence(right, "test_report")
         right.action_confirm()
         self.assertEqual(self._verdict(right, "serial"), "pass")
-        again = self._rma(order_a, lot=self.lots[0], qty=0)
+        again = self._rma(order_a, lot=self.lots[0])
         again.action_aftersales_check()
         self.assertEqual(self._verdict(again, "serial"), "fail")
 
@@ -204,8 +205,9 @@ class TestReturnRules(AftersalesReturnsCommon):
         rma.action_aftersales_check()
         verdict = rma.aftersales_verdict_ids.filtered(lambda v: v.rule == "stock")
         self.assertEqual(verdict.result, "warn")
+        self.assertEqual(verdict.values["expected_date"], "2026-03-20")
         self.assertIn("short by 2", verdict.message)
-        self.assertIn("2026-03-20", verdict.message)
+        self.assertIn("03/20/2026", verdict.message)
 
     # Override --------------------------------------------------------
     @freeze_time("2026-03-20 10:00:00")
@@ -238,12 +240,150 @@ class TestReturnRules(AftersalesReturnsCommon):
             {
                 "quantity": 1,
                 "operation_id": self.operation.id,
-                "return_reason": "no_reason",
+                "reason_id": self.reasons["no_reason"].id,
                 "package_state": "opened",
             }
         )
         wizard.create_and_open_rma()
         rma = self.order.rma_ids
         self.assertEqual(rma.state, "draft")
+        self.assertEqual(rma.reason_id, self.reasons["no_reason"])
         self.assertEqual(rma.return_reason, "no_reason")
         self.assertEqual(self._verdict(rma, "package"), "fail")
+
+    # The seeds, read as written ------------------------------------------
+    def test_request_on_day_7_confirmed_on_day_9_still_in_window(self):
+        """Windows are measured at the request: day 7, approved on day 9."""
+        with freeze_time("2026-03-09 10:00:00"):  # 18:00 in Shanghai, day 7
+            rma = self._rma(self.order, reason="appearance", remedy="refund")
+            self._evidence(rma, "photo", "courier")
+            rma.action_aftersales_check()
+            self.assertEqual(str(rma.aftersales_request_date), "2026-03-09")
+            self.assertEqual(self._verdict(rma, "approval"), "fail")
+        with freeze_time("2026-03-11 10:00:00"):  # day 9
+            rma.with_user(self.manager).action_aftersales_approve()
+            rma.action_confirm()
+            self.assertEqual(rma.state, "confirmed")
+            window = rma.aftersales_verdict_ids.filtered(lambda v: v.rule == "window")
+            self.assertEqual(window.result, "pass")
+            self.assertEqual(window.values["days"], 7)
+
+    @freeze_time("2026-03-05 10:00:00")
+    def test_request_date_is_not_typed(self):
+        """Nobody moves the request date to get back into the window."""
+        rma = self._rma(self.order)
+        with self.assertRaisesRegex(UserError, "Requested On"):
+            rma.with_user(self.user).write({"aftersales_request_date": "2026-03-03"})
+        with self.assertRaisesRegex(UserError, "Requested On"):
+            self.env["rma"].with_user(self.user).create(
+                {
+                    "partner_id": self.customer.id,
+                    "product_id": self.heater.id,
+                    "product_uom_qty": 1,
+                    "product_uom": self.heater.uom_id.id,
+                    "operation_id": self.operation.id,
+                    "location_id": self.warehouse.rma_loc_id.id,
+                    "aftersales_request_date": "2026-03-03",
+                }
+            )
+        self.assertEqual(str(rma.aftersales_request_date), "2026-03-05")
+
+    @freeze_time("2026-03-05 10:00:00")
+    def test_appearance_defect_with_crushed_package_refused(self):
+        """外包装完好，无破损，无挤压变形: photos and the courier are not enough."""
+        crushed = self._rma(self.order, reason="appearance", package="damaged")
+        self._evidence(crushed, "photo", "courier")
+        crushed.with_user(self.manager).action_aftersales_approve()
+        with self.assertRaisesRegex(UserError, "Package"):
+            crushed.action_confirm()
+        crushed.action_aftersales_check()
+        verdict = crushed.aftersales_verdict_ids.filtered(lambda v: v.rule == "package")
+        self.assertEqual(verdict.code, "package.not_intact")
+        self.assertIn("Outer package damaged or crushed", verdict.message)
+        self.assertTrue(verdict.customer_visible)
+        intact = self._rma(self.order, reason="appearance", package="opened")
+        self._evidence(intact, "photo", "courier")
+        intact.with_user(self.manager).action_aftersales_approve()
+        intact.action_confirm()
+        self.assertEqual(self._verdict(intact, "package"), "pass")
+
+    @freeze_time("2026-03-05 10:00:00")
+    def test_reason_policy_drives_the_rules(self):
+        """A reason added by an admin: sealed package, a screenshot, approval."""
+        reason = self.env["rma.reason"].create(
+            {
+                "name": "Gift not wanted",
+                "aftersales_package_required": "sealed",
+                "aftersales_approval": "approve",
+                "aftersales_evidence_kind_ids": [(6, 0, self.kinds["screenshot"].ids)],
+            }
+        )
+        rma = self._rma(self.order, reason="quality", reason_id=reason.id,
+                        package="opened")
+        rma.action_aftersales_check()
+        self.assertEqual(self._verdict(rma, "package"), "fail")
+        self.assertEqual(self._verdict(rma, "evidence"), "fail")
+        self.assertEqual(self._verdict(rma, "approval"), "fail")
+        self.assertTrue(rma.aftersales_waiting_approval)
+        self.assertFalse(rma.aftersales_pickup_required)
+        action = self.env.ref("aftersales_returns.action_rma_waiting_approval")
+        self.assertIn(rma, self.env["rma"].search(safe_eval(action.domain)))
+
+    @freeze_time("2026-03-05 10:00:00")
+    def test_verdicts_are_codes_and_values(self):
+        rma = self._rma(self.order)
+        rma.action_aftersales_check()
+        window = rma.aftersales_verdict_ids.filtered(lambda v: v.rule == "window")
+        self.assertEqual(window.code, "window.return_ok")
+        self.assertEqual(
+            window.values,
+            {"days": 3, "invoice_date": "2026-03-02", "limit": 7,
+             "request_date": "2026-03-05"},
+        )
+        self.assertIn("day 3", window.message)
+        self.assertIn("03/02/2026", window.message)
+
+    @freeze_time("2026-03-05 10:00:00")
+    def test_verdicts_rendered_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["aftersales_returns"], ["zh_CN"], overwrite=True
+        )
+        rma = self._rma(self.order)
+        rma.action_aftersales_check()
+        window = rma.aftersales_verdict_ids.filtered(lambda v: v.rule == "window")
+        zh = window.with_context(lang="zh_CN").message
+        self.assertIn("退货", zh)
+        self.assertNotIn("window", zh)
+        html = rma.with_context(lang="zh_CN").aftersales_verdict_html
+        self.assertIn("期限", html)
+
+    @freeze_time("2026-03-05 10:00:00")
+    def test_reason_code_for_integrations(self):
+        rma = self._rma(self.order, reason="quality")
+        self.assertEqual(rma.return_reason, "quality")
+        rma.return_reason = "no_reason"
+        self.assertEqual(rma.reason_id, self.reasons["no_reason"])
+        self.assertEqual(
+            self.env["rma"].search([("return_reason", "=", "no_reason"),
+                                    ("id", "=", rma.id)]),
+            rma,
+        )
+        from odoo.exceptions import ValidationError
+
+        with self.assertRaises(ValidationError):
+            rma.return_reason = "no_such_reason"
+
+    @freeze_time("2026-03-05 10:00:00")
+    def test_quantity_and_addresses_refused_by_the_model(self):
+        from odoo.exceptions import ValidationError
+
+        with self.assertRaisesRegex(ValidationError, "more than 0"):
+            self._rma(self.order, qty=0)
+        with self.assertRaisesRegex(ValidationError, "more than 0"):
+            self._rma(self.order, qty=-1)
+        with self.assertRaisesRegex(ValidationError, "does not belong"):
+            self._rma(self.order, partner_shipping_id=self.customer_b.id)
+        rma = self._rma(self.order)
+        with self.assertRaisesRegex(ValidationError, "does not belong"):
+            rma.partner_invoice_id = self.customer_b

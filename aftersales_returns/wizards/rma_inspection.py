@@ -1,7 +1,11 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.aftersales_service.tools import action_scope
+
+from ..models.rma_selections import CONDITION_GRADES, INSPECTION_RESULTS
 
 
 class AftersalesRmaInspection(models.TransientModel):
@@ -14,7 +18,19 @@ class AftersalesRmaInspection(models.TransientModel):
     picking_id = fields.Many2one("stock.picking", string="Receipt")
     product_id = fields.Many2one(related="rma_id.product_id")
     lot_id = fields.Many2one(related="rma_id.lot_id")
-    return_reason = fields.Selection(related="rma_id.return_reason")
+    reason_id = fields.Many2one(related="rma_id.reason_id")
+    inspect_invoice = fields.Boolean(
+        related="rma_id.reason_id.aftersales_inspect_invoice"
+    )
+    inspect_package = fields.Boolean(
+        related="rma_id.reason_id.aftersales_inspect_package"
+    )
+    inspect_accessories = fields.Boolean(
+        related="rma_id.reason_id.aftersales_inspect_accessories"
+    )
+    inspection_policy = fields.Selection(
+        related="rma_id.reason_id.aftersales_inspection_policy"
+    )
     packing_list = fields.Text(
         related="rma_id.product_id.product_tmpl_id.aftersales_packing_list"
     )
@@ -27,22 +43,8 @@ class AftersalesRmaInspection(models.TransientModel):
     invoice_returned = fields.Boolean(string="Invoice Returned")
     package_intact = fields.Boolean(string="Outer Package Intact")
     accessories_complete = fields.Boolean(string="Accessories and Gifts Complete")
-    condition_grade = fields.Selection(
-        [("a", "A - as new"), ("b", "B - light wear"), ("c", "C - used"),
-         ("d", "D - defective")],
-        required=True,
-        default="a",
-    )
-    result = fields.Selection(
-        [
-            ("stock", "Back to stock"),
-            ("quarantine", "Quarantine"),
-            ("scrap", "Scrap"),
-            ("reject", "Reject and send back"),
-        ],
-        required=True,
-        default="stock",
-    )
+    condition_grade = fields.Selection(CONDITION_GRADES, required=True, default="a")
+    result = fields.Selection(INSPECTION_RESULTS, required=True, default="stock")
     note = fields.Text()
 
     @api.onchange("scan")
@@ -69,23 +71,22 @@ class AftersalesRmaInspection(models.TransientModel):
         self._aftersales_check_inspector()
         rma = self.rma_id
         rma.check_access("read")
-        if self.result in ("stock",) and self.condition_grade == "d":
+        if self.result == "stock" and self.condition_grade == "d":
             raise UserError(
                 _("%s: a grade D unit cannot go back to stock.", rma.display_name)
             )
-        # The inspection drives stock moves, refunds and deliveries that warehouse
-        # staff have no rights on: it runs as the system, the inspector is
-        # recorded on the RMA.
-        rma.with_user(SUPERUSER_ID).with_context(
-            aftersales_inspector_uid=self.env.uid
-        )._aftersales_apply_inspection(
-            {
-                "aftersales_inspection_result": self.result,
-                "aftersales_condition_grade": self.condition_grade,
-                "aftersales_invoice_returned": self.invoice_returned,
-                "aftersales_package_intact": self.package_intact,
-                "aftersales_accessories_complete": self.accessories_complete,
-                "aftersales_inspection_note": self.note,
-            }
-        )
+        # The inspection drives stock moves, refunds and deliveries the
+        # warehouse user may have no rights on: it runs with system rights,
+        # as that user (who is recorded and named in the chatter).
+        with action_scope():
+            rma.sudo()._aftersales_apply_inspection(
+                {
+                    "aftersales_inspection_result": self.result,
+                    "aftersales_condition_grade": self.condition_grade,
+                    "aftersales_invoice_returned": self.invoice_returned,
+                    "aftersales_package_intact": self.package_intact,
+                    "aftersales_accessories_complete": self.accessories_complete,
+                    "aftersales_inspection_note": self.note,
+                }
+            )
         return {"type": "ir.actions.act_window_close"}

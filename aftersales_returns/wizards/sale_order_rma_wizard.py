@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-from ..models.rma import RETURN_REASONS
+from ..models.rma_selections import PACKAGE_STATES, REMEDIES
 
 
 class SaleOrderRmaWizard(models.TransientModel):
@@ -19,19 +19,19 @@ class SaleOrderRmaWizard(models.TransientModel):
 class SaleOrderLineRmaWizard(models.TransientModel):
     _inherit = "sale.order.line.rma.wizard"
 
-    return_reason = fields.Selection(RETURN_REASONS, string="Return Reason")
-    requested_remedy = fields.Selection(
-        [("refund", "Refund"), ("exchange", "Exchange"), ("repair", "Repair")],
-        default="refund",
+    reason_id = fields.Many2one(
+        "rma.reason",
+        string="Return Reason",
+        domain="[('company_id', 'in', (company_id, False))]",
     )
-    package_state = fields.Selection(
-        [("sealed", "Factory-sealed"), ("opened", "Opened"), ("damaged", "Damaged")],
-    )
+    company_id = fields.Many2one(related="order_id.company_id")
+    requested_remedy = fields.Selection(REMEDIES, default="refund")
+    package_state = fields.Selection(PACKAGE_STATES)
 
     def _prepare_rma_values(self):
         vals = super()._prepare_rma_values()
         vals.update(
-            return_reason=self.return_reason,
+            reason_id=self.reason_id.id,
             requested_remedy=self.requested_remedy or "refund",
             package_state=self.package_state,
         )

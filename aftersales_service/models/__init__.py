@@ -22,6 +22,7 @@ from . import helpdesk_ticket_warranty
 from . import repair_order_warranty
 from . import aftersales_warranty_demo
 from . import helpdesk_ticket_team
+from . import aftersales_milestone_kind
 from . import helpdesk_ticket_stage
 from . import res_users
 from . import helpdesk_ticket
@@ -37,3 +38,8 @@ from . import helpdesk_ticket_complaint
 from . import ir_module
 from . import oca_terms
 from . import report_cjk_font
+from . import mail_forbidden_phrase
+from . import repair_order_desk
+from . import account_move_desk
+from . import stock_picking_desk
+from . import aftersales_overview

@@ -101,9 +101,23 @@ class AftersalesComplaintFeedback(models.Model):
         tracking=True,
     )
     confirmed_date = fields.Datetime(readonly=True, copy=False)
+    confirmed_by_id = fields.Many2one(
+        "res.users", string="Confirmed By", readonly=True, copy=False
+    )
     penalty_id = fields.Many2one(
         "aftersales.penalty", string="Penalty", readonly=True, copy=False
     )
+
+    @api.model
+    def _aftersales_guarded_fields(self):
+        """Set by Confirm / Reset only: a form decides penalties."""
+        return super()._aftersales_guarded_fields() | {
+            "state",
+            "confirmed_date",
+            "confirmed_by_id",
+            "head_id",
+            "penalty_id",
+        }
 
     @api.onchange("no_person_at_fault")
     def _onchange_no_person_at_fault(self):
@@ -171,6 +185,14 @@ class AftersalesComplaintFeedback(models.Model):
                         self.name,
                     )
                 )
+        elif self.responsible_user_id == self.env.user:
+            raise AccessError(
+                self.env._(
+                    "Feedback form %s names you as the responsible person: "
+                    "someone else (your head or a manager) confirms it.",
+                    self.name,
+                )
+            )
         elif not self.responsible_user_id:
             raise UserError(
                 self.env._(
@@ -203,7 +225,11 @@ class AftersalesComplaintFeedback(models.Model):
             if form.state == "confirmed":
                 continue
             form._check_confirmable()
-            vals = {"state": "confirmed", "confirmed_date": fields.Datetime.now()}
+            vals = {
+                "state": "confirmed",
+                "confirmed_date": fields.Datetime.now(),
+                "confirmed_by_id": self.env.uid,
+            }
             if form.no_person_at_fault:
                 vals["head_id"] = self.env.user.id
             elif form.negligence and not form.penalty_id:
@@ -213,10 +239,10 @@ class AftersalesComplaintFeedback(models.Model):
                     penalty_vals["points"] = 0
                 penalty = self.env["aftersales.penalty"].create(penalty_vals)
                 vals["penalty_id"] = penalty.id
-            form.write(vals)
+            form._aftersales_action_write(vals)
             if form.responsible_user_id and not form.no_person_at_fault:
                 # the responsible person carries out the fix
-                form.activity_schedule(
+                form._aftersales_activity_schedule_auto(
                     "mail.mail_activity_data_todo",
                     user_id=form.responsible_user_id.id,
                     summary=self.env._("Carry out the fix of %s", form.name),
@@ -237,7 +263,15 @@ class AftersalesComplaintFeedback(models.Model):
                 )
             )
         self.penalty_id.filtered(lambda p: p.state == "draft").action_cancel()
-        self.write({"state": "draft", "penalty_id": False})
+        self._aftersales_action_write(
+            {
+                "state": "draft",
+                "penalty_id": False,
+                "confirmed_by_id": False,
+                "confirmed_date": False,
+                "head_id": False,
+            }
+        )
         return True
 
     def action_print(self):

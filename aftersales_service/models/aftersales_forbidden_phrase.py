@@ -1,24 +1,23 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import unicodedata
+import html
 
 from odoo import api, fields, models, tools
 
+from ..tools.text import normalize_text
 
-def normalize_phrase(text):
-    """Casefold and drop spaces, punctuation and symbols, so that
-    「你问我，我问谁」 matches "你问我, 我问谁?" and "Not my JOB!" matches
-    "not my job"."""
-    text = unicodedata.normalize("NFKC", text or "").casefold()
-    return "".join(
-        ch
-        for ch in text
-        if not ch.isspace() and unicodedata.category(ch)[0] not in ("P", "S")
-    )
+# kept for the code that imported it from here
+normalize_phrase = normalize_text
 
 
 class AftersalesForbiddenPhrase(models.Model):
-    """Forbidden phrase (服务禁语) that must not be used towards customers."""
+    """Forbidden phrase (服务禁语) that must not be used towards customers.
+
+    Every message a customer can see on a record whose model opts in (see
+    ``mail.thread._aftersales_forbidden_phrase_checked``) is checked against
+    the active phrases, both sides normalised by
+    :func:`~odoo.addons.aftersales_service.tools.text.normalize_text`.
+    """
 
     _name = "aftersales.forbidden.phrase"
     _description = "Forbidden Phrase"
@@ -32,21 +31,52 @@ class AftersalesForbiddenPhrase(models.Model):
         help="Informative: phrases of every language are checked.",
     )
     suggestion = fields.Char(
-        help="A polite way to say it instead, shown to the agent."
+        translate=True, help="A polite way to say it instead, shown to the agent."
     )
 
     _sql_constraints = [
         ("name_uniq", "unique(name)", "This forbidden phrase already exists."),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"name", "active"} & set(vals):
+            self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res
+
+    @api.model
+    @tools.ormcache()
+    def _normalized_phrases(self):
+        """(id, normalised phrase) of the active phrases, cached until a
+        phrase changes: the check costs no query per message."""
+        phrases = self.sudo().with_context(active_test=True).search([])
+        return tuple(
+            (phrase.id, key)
+            for phrase in phrases
+            if (key := normalize_text(phrase.name))
+        )
+
     @api.model
     def _find_in_text(self, text):
-        """Return the first active phrase contained in ``text`` (or empty)."""
-        normalized = normalize_phrase(tools.html2plaintext(text or ""))
+        """Return the first active phrase contained in ``text`` (html or
+        plain text), or an empty recordset."""
+        # entities left in the text (an html body sent as plain text) count
+        # as the characters they stand for
+        normalized = normalize_text(html.unescape(tools.html2plaintext(text or "")))
         if not normalized:
             return self.browse()
-        for phrase in self.search([]):
-            key = normalize_phrase(phrase.name)
-            if key and key in normalized:
-                return phrase
+        for phrase_id, key in self._normalized_phrases():
+            if key in normalized:
+                return self.browse(phrase_id)
         return self.browse()

@@ -193,6 +193,27 @@ class AftersalesPenalty(models.Model):
     # ------------------------------------------------------------------
     # CRUD guards
     # ------------------------------------------------------------------
+    @api.model
+    def _aftersales_guarded_fields(self):
+        """Set by the ledger's actions only: confirmation, reversal, appeal
+        and the SLA proposals (whose ``origin`` is reserved to the cron, so a
+        hand-made entry cannot pre-empt the real proposal)."""
+        return super()._aftersales_guarded_fields() | {
+            "state",
+            "confirmed_by_id",
+            "confirmed_date",
+            "points_set_by_manager",
+            "reversed_entry_id",
+            "reversal_reason",
+            "is_reversed",
+            "appeal_state",
+            "appeal_text",
+            "appeal_date",
+            "appeal_decision",
+            "appeal_decided_by_id",
+            "origin",
+        }
+
     def _is_manager(self):
         return self.env.su or self.env.user.has_group(MANAGER_GROUP)
 
@@ -219,8 +240,6 @@ class AftersalesPenalty(models.Model):
                         "confirmed by a manager with the Confirm button."
                     )
                 )
-            for fname in ("reversed_entry_id", "points_set_by_manager"):
-                vals.pop(fname, None)
             ticket = self.env["helpdesk.ticket"].browse(vals.get("ticket_id"))
             if ticket:
                 vals.setdefault("team_id", ticket.team_id.id)
@@ -378,7 +397,7 @@ class AftersalesPenalty(models.Model):
                     )
                 )
             entry._write_internal(entry._prepare_confirm_vals())
-            entry.message_post(
+            entry._aftersales_message_post_auto(
                 body=self.env._(
                     "Confirmed: %(points)s point(s) docked from %(user)s.",
                     points=entry.points,
@@ -473,7 +492,7 @@ class AftersalesPenalty(models.Model):
                 }
             )
             entry._write_internal({"reversal_reason": reason})
-            entry.message_post(
+            entry._aftersales_message_post_auto(
                 body=self.env._(
                     "Reversed by %(counter)s: %(reason)s",
                     counter=counter.name,
@@ -530,7 +549,7 @@ class AftersalesPenalty(models.Model):
         )
         decider = self.confirmed_by_id
         if decider and not decider._is_superuser():
-            self.activity_schedule(
+            self._aftersales_activity_schedule_auto(
                 "mail.mail_activity_data_todo",
                 user_id=decider.id,
                 summary=self.env._("Decide the appeal of %s", self.name),
@@ -600,7 +619,7 @@ class AftersalesPenalty(models.Model):
                 done.add(origin)
             vals_list.append(self._prepare_sla_breach_vals(ticket, user, reason,
                                                            origin))
-        return self.create(vals_list)
+        return self._aftersales_action_create(vals_list)
 
     @api.model
     def _prepare_sla_breach_vals(self, ticket, user, reason, origin):

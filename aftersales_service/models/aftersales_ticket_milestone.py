@@ -1,12 +1,20 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
-from datetime import timedelta
 
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 from odoo.tools.sql import create_index
+
+from ..tools import (
+    action_scope,
+    cron_batch_size,
+    format_reader_datetime,
+    reader_tz,
+    run_in_batches,
+)
 
 KINDS = [
     ("contact", "Customer contacted"),
@@ -25,9 +33,12 @@ KIND_SEQUENCE = {
 
 
 class AftersalesTicketMilestone(models.Model):
-    """One deadline of a ticket's SLA chain (seed 004: 4 h / 24 h / 24 h /
-    24 h), counted in working hours of the team's calendar. Each milestone
-    starts when the previous one is met."""
+    """One deadline of a ticket's SLA chain (seed 004: contact within 4 h of
+    receipt; solution or escalation within 24 h of receipt; the head decides
+    within 24 h of the escalation; the decision is relayed within 24 h of
+    it), counted on the team's clock (round the clock by default, or its
+    working-hours calendar). See ``helpdesk.ticket._aftersales_milestone_rules``
+    for the instant each deadline counts from."""
 
     _name = "aftersales.ticket.milestone"
     _description = "Ticket SLA Milestone"
@@ -38,22 +49,39 @@ class AftersalesTicketMilestone(models.Model):
         "helpdesk.ticket", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(
-        related="ticket_id.company_id", store=True, index=True
+        related="ticket_id.company_id", store=True, index=True, precompute=True
     )
-    team_id = fields.Many2one(related="ticket_id.team_id", store=True, index=True)
-    partner_id = fields.Many2one(related="ticket_id.partner_id", store=True)
+    team_id = fields.Many2one(
+        related="ticket_id.team_id", store=True, index=True, precompute=True
+    )
+    partner_id = fields.Many2one(
+        related="ticket_id.partner_id", store=True, precompute=True
+    )
     first_responder_id = fields.Many2one(
-        related="ticket_id.first_responder_id", store=True
+        related="ticket_id.first_responder_id", store=True, precompute=True
     )
     kind = fields.Selection(KINDS, required=True)
     sequence = fields.Integer(default=10)
     user_id = fields.Many2one("res.users", string="Responsible", index=True)
-    start_date = fields.Datetime(string="Started", required=True)
+    start_date = fields.Datetime(
+        string="Started", required=True, help="When this milestone became due."
+    )
+    count_from = fields.Datetime(
+        string="Counts From",
+        help="The instant the deadline counts from: the receipt of the request "
+        "(contact, solution, escalation) or the previous step (decision, "
+        "relay).",
+    )
     deadline = fields.Datetime(required=True, index=True)
     done_date = fields.Datetime(string="Done On")
     done_by = fields.Many2one("res.users", string="Done By")
     state = fields.Selection(
-        [("pending", "Pending"), ("done", "Done"), ("breached", "Breached")],
+        [
+            ("pending", "Pending"),
+            ("done", "Done"),
+            ("breached", "Breached"),
+            ("cancelled", "Superseded"),
+        ],
         default="pending",
         required=True,
         index=True,
@@ -61,22 +89,29 @@ class AftersalesTicketMilestone(models.Model):
     paused_since = fields.Datetime(
         help="Set while the ticket is in a stage that pauses the SLA clock."
     )
-    warned = fields.Boolean(
-        help="The responsible user was warned before the deadline."
-    )
+    warned = fields.Boolean(help="The responsible user was warned before the deadline.")
     breach_notified = fields.Boolean(
         index=True, help="The breach was escalated; never escalated twice."
     )
     is_late = fields.Boolean(
-        string="Late", compute="_compute_rates", store=True, index=True
+        string="Late",
+        compute="_compute_rates",
+        store=True,
+        index=True,
+        precompute=True,
     )
     breached_count = fields.Integer(
-        string="Breached", compute="_compute_rates", store=True, aggregator="sum"
+        string="Breached",
+        compute="_compute_rates",
+        store=True,
+        aggregator="sum",
+        precompute=True,
     )
     on_time_rate = fields.Float(
         string="On-time Rate (%)",
         compute="_compute_rates",
         store=True,
+        precompute=True,
         aggregator="avg",
         help="100 for a milestone met in time, 0 for a late one: the average "
         "is the on-time rate of the group.",
@@ -92,6 +127,27 @@ class AftersalesTicketMilestone(models.Model):
             where="state = 'pending' AND paused_since IS NULL",
         )
 
+    @api.model
+    def _aftersales_guarded_fields(self):
+        """Everything on a milestone is set by the ticket's actions and the
+        SLA cron, never by hand: who did it, when, the deadline and the
+        state are what compliance and penalties are counted on."""
+        return super()._aftersales_guarded_fields() | {
+            "ticket_id",
+            "kind",
+            "sequence",
+            "user_id",
+            "start_date",
+            "count_from",
+            "deadline",
+            "done_date",
+            "done_by",
+            "state",
+            "paused_since",
+            "warned",
+            "breach_notified",
+        }
+
     @api.depends("state", "done_date", "deadline")
     def _compute_rates(self):
         for milestone in self:
@@ -106,25 +162,34 @@ class AftersalesTicketMilestone(models.Model):
     def _kind_sequence(self, kind):
         return KIND_SEQUENCE[kind]
 
-    def _action_done(self):
-        self.write(
-            {
-                "done_date": fields.Datetime.now(),
-                "done_by": self.env.uid,
-                "state": "done",
-                "paused_since": False,
-            }
+    def _kind_label(self):
+        self.ensure_one()
+        return dict(self._fields["kind"]._description_selection(self.env)).get(
+            self.kind, self.kind
         )
 
+    def _action_done(self):
+        with action_scope():
+            self.write(
+                {
+                    "done_date": fields.Datetime.now(),
+                    "done_by": self.env.uid,
+                    "state": "done",
+                    "paused_since": False,
+                }
+            )
+
     def _aftersales_resume(self, now):
-        """Push the deadline by the working time spent paused."""
+        """Push the deadline by the time spent paused (team's clock); returns
+        the hours pushed."""
         self.ensure_one()
-        ticket = self.ticket_id
-        hours = ticket._aftersales_working_hours_between(self.paused_since, now)
+        team = self.ticket_id.team_id
+        hours = team._aftersales_hours_between(self.paused_since, now)
         vals = {"paused_since": False}
         if hours:
-            vals["deadline"] = ticket._aftersales_plan_deadline(self.deadline, hours)
-        self.write(vals)
+            vals["deadline"] = team._aftersales_add_hours(self.deadline, hours)
+        self._aftersales_action_write(vals)
+        return hours
 
     def action_open_ticket(self):
         self.ensure_one()
@@ -139,43 +204,68 @@ class AftersalesTicketMilestone(models.Model):
     # Scheduled action
     # ------------------------------------------------------------------
     @api.model
-    def _cron_check_sla(self, batch_size=1000):
+    def _cron_check_sla(self, batch_size=None):
         """Warn before deadlines and escalate breaches, in batches.
 
-        Each batch costs a fixed number of queries whatever its size: one
-        indexed search, prefetch, one ``mail.activity`` create, one batch of
-        chatter logs, one flag write. Processed milestones are flagged so a
-        breach is never escalated twice and the loop ends.
+        Run by the scheduler, each call processes one batch and reports its
+        progress (``ir.cron._notify_progress``): the scheduler commits
+        between batches and a crash only loses the running batch, which the
+        next call takes again (see ``tools/cron.py``). Each batch costs a
+        fixed number of queries whatever its size: one indexed search,
+        prefetch, one ``mail.activity`` create, one batch of chatter logs,
+        one flag write. Processed milestones are flagged (``breach_notified``,
+        ``warned``) so a breach is never escalated twice.
         """
+        batch_size = batch_size or cron_batch_size(self.env)
         now = fields.Datetime.now()
-        companies = self.env["res.company"].sudo().search([])
-        for company in companies:
-            lead = timedelta(hours=company.aftersales_sla_warning_hours)
-            domain = [
-                ("state", "=", "pending"),
-                ("paused_since", "=", False),
-                ("warned", "=", False),
-                ("deadline", ">", now),
-                ("deadline", "<=", now + lead),
-                ("company_id", "=", company.id),
-            ]
-            while True:
-                batch = self.search(domain, limit=batch_size, order="deadline, id")
-                if not batch:
-                    break
-                batch._sla_warn()
-        domain = [
+        breach_domain = [
             ("state", "=", "pending"),
             ("paused_since", "=", False),
             ("breach_notified", "=", False),
-            ("deadline", "<=", now),
+            ("deadline", "<", now),
         ]
-        while True:
-            batch = self.search(domain, limit=batch_size, order="deadline, id")
-            if not batch:
-                break
-            batch._sla_breach()
+        steps = [
+            (
+                lambda limit: self.search(
+                    breach_domain, limit=limit, order="deadline, id"
+                ),
+                lambda batch: batch._sla_breach(),
+                lambda: self.search_count(breach_domain),
+            ),
+            (
+                lambda limit: self.browse(self._sla_warn_ids(now, limit)),
+                lambda batch: batch._sla_warn(),
+                lambda: len(self._sla_warn_ids(now, None)),
+            ),
+        ]
+        run_in_batches(self.env, steps, batch_size)
         return True
+
+    @api.model
+    def _sla_warn_ids(self, now, limit):
+        """Pending milestones due within their company's warning lead time,
+        not warned yet (one indexed query, the lead read from the company)."""
+        self.flush_model(["state", "paused_since", "warned", "deadline", "company_id"])
+        self.env["res.company"].flush_model(["aftersales_sla_warning_hours"])
+        query = SQL(
+            """
+            SELECT m.id
+              FROM aftersales_ticket_milestone m
+              JOIN res_company c ON c.id = m.company_id
+             WHERE m.state = 'pending'
+               AND m.paused_since IS NULL
+               AND m.warned IS NOT TRUE
+               AND m.deadline > %(now)s
+               AND m.deadline <= %(now)s
+                   + c.aftersales_sla_warning_hours * INTERVAL '1 hour'
+             ORDER BY m.deadline, m.id
+             %(limit)s
+            """,
+            now=now,
+            limit=SQL("LIMIT %s", limit) if limit else SQL(""),
+        )
+        self.env.cr.execute(query)
+        return [row[0] for row in self.env.cr.fetchall()]
 
     @api.model
     def _sla_activity_defaults(self):
@@ -199,8 +289,21 @@ class AftersalesTicketMilestone(models.Model):
             "summary": summary,
         }
 
+    def _sla_company_env(self, company):
+        """Automatic texts are written in the company's language, dates in
+        its timezone (the reader of an internal note is its staff)."""
+        lang = company.partner_id.lang or self.env.lang or "en_US"
+        return self.with_context(lang=lang).env
+
+    def _sla_deadline_text(self, env=None):
+        self.ensure_one()
+        env = env or self.env
+        company = self.company_id or env.company
+        return format_reader_datetime(
+            env, self.deadline, tz=reader_tz(env, company=company), lang=env.lang
+        )
+
     def _sla_warn(self):
-        kinds = dict(self._fields["kind"]._description_selection(self.env))
         defaults = self._sla_activity_defaults()
         vals_list = []
         for milestone in self:
@@ -208,13 +311,15 @@ class AftersalesTicketMilestone(models.Model):
             user = milestone.user_id or ticket.user_id or ticket.first_responder_id
             if not user:
                 continue
+            env = milestone._sla_company_env(ticket.company_id or self.env.company)
             vals_list.append(
                 milestone._sla_activity_vals(
                     defaults,
                     user,
-                    self.env._(
-                        "SLA due soon: %(kind)s, ticket %(ticket)s",
-                        kind=kinds[milestone.kind],
+                    env._(
+                        "SLA due soon: %(kind)s by %(deadline)s, ticket %(ticket)s",
+                        kind=milestone.with_env(env)._kind_label(),
+                        deadline=milestone._sla_deadline_text(env),
                         ticket=ticket.display_name,
                     ),
                 )
@@ -222,27 +327,27 @@ class AftersalesTicketMilestone(models.Model):
         self.env["mail.activity"].sudo().with_context(
             mail_activity_quick_update=True
         ).create(vals_list)
-        self.write({"warned": True})
+        self._aftersales_action_write({"warned": True})
 
     def _sla_breach(self):
-        kinds = dict(self._fields["kind"]._description_selection(self.env))
         defaults = self._sla_activity_defaults()
         vals_list = []
         bodies = defaultdict(list)
         for milestone in self:
             ticket = milestone.ticket_id
+            env = milestone._sla_company_env(ticket.company_id or self.env.company)
             head = (
                 ticket.team_id._aftersales_head()
                 if ticket.team_id
                 else (ticket.company_id.aftersales_sla_escalation_user_id)
             )
-            text = self.env._(
+            kind = milestone.with_env(env)._kind_label()
+            text = env._(
                 "SLA breached: milestone '%(kind)s' of ticket %(ticket)s was due "
-                "on %(deadline)s (UTC), responsible: %(user)s. Escalated to "
-                "%(head)s.",
-                kind=kinds[milestone.kind],
+                "on %(deadline)s, responsible: %(user)s. Escalated to %(head)s.",
+                kind=kind,
                 ticket=ticket.display_name,
-                deadline=milestone.deadline,
+                deadline=milestone._sla_deadline_text(env),
                 user=milestone.user_id.name or "-",
                 head=head.name if head else "-",
             )
@@ -252,20 +357,17 @@ class AftersalesTicketMilestone(models.Model):
                     milestone._sla_activity_vals(
                         defaults,
                         head,
-                        self.env._(
-                            "SLA breached: %(kind)s", kind=kinds[milestone.kind]
-                        ),
+                        env._("SLA breached: %(kind)s", kind=kind),
                     )
                 )
-        self.write({"state": "breached", "breach_notified": True})
+        self._aftersales_action_write({"state": "breached", "breach_notified": True})
         if vals_list:
             self.env["mail.activity"].sudo().with_context(
                 mail_activity_quick_update=True
             ).create(vals_list)
         tickets = self.ticket_id.sudo()
         tickets._message_log_batch(
-            bodies={
-                tid: Markup("<br/>").join(texts) for tid, texts in bodies.items()
-            },
+            bodies={tid: Markup("<br/>").join(texts) for tid, texts in bodies.items()},
         )
-        tickets._aftersales_on_sla_breach(self)
+        with action_scope():
+            tickets._aftersales_on_sla_breach(self)

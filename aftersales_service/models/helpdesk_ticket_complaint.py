@@ -1,7 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 COMPLAINT_STEPS = [
     "complaint_step_listen",
@@ -48,10 +47,18 @@ class HelpdeskTicket(models.Model):
     complaint_step_service_number = fields.Boolean(
         string="7. Leave the service number", help="留下服务电话"
     )
-    complaint_progress = fields.Integer(
+    complaint_steps_done = fields.Integer(
         string="Procedure Steps Done",
         compute="_compute_complaint_progress",
         store=True,
+        precompute=True,
+    )
+    complaint_progress = fields.Float(
+        string="Procedure Progress (%)",
+        compute="_compute_complaint_progress",
+        store=True,
+        precompute=True,
+        help="Share of the seven steps of the complaint procedure ticked.",
     )
     compensation_ids = fields.One2many(
         "aftersales.compensation", "ticket_id", string="Compensations"
@@ -67,9 +74,46 @@ class HelpdeskTicket(models.Model):
     @api.depends(*COMPLAINT_STEPS)
     def _compute_complaint_progress(self):
         for ticket in self:
-            ticket.complaint_progress = sum(
-                1 for fname in COMPLAINT_STEPS if ticket[fname]
+            done = sum(1 for fname in COMPLAINT_STEPS if ticket[fname])
+            ticket.complaint_steps_done = done
+            ticket.complaint_progress = round(100.0 * done / len(COMPLAINT_STEPS), 1)
+
+    @api.model
+    def _aftersales_guarded_fields(self):
+        return super()._aftersales_guarded_fields() | {
+            "complaint_steps_done",
+            "complaint_progress",
+        }
+
+    def _aftersales_closing_blockers(self, vals=None):
+        """A complaint closes only once the seven steps are ticked and its
+        complaint feedback form (投诉(问题)反馈表) is confirmed (a manager's
+        written override lifts it)."""
+        blockers = super()._aftersales_closing_blockers(vals)
+        vals = vals or {}
+        if vals.get("close_override_reason", self.close_override_reason):
+            return blockers
+        if not vals.get("is_complaint", self.is_complaint):
+            return blockers
+        missing = [
+            self._fields[fname]._description_string(self.env)
+            for fname in COMPLAINT_STEPS
+            if not vals.get(fname, self[fname])
+        ]
+        if missing:
+            blockers.append(
+                self.env._(
+                    "the complaint procedure is not complete (missing: %s)",
+                    ", ".join(missing),
+                )
             )
+        if not self.complaint_feedback_ids.filtered(lambda f: f.state == "confirmed"):
+            blockers.append(
+                self.env._(
+                    "its complaint feedback form (投诉(问题)反馈表) is not confirmed"
+                )
+            )
+        return blockers
 
     def _compute_complaint_counts(self):
         counts = {}
@@ -107,40 +151,6 @@ class HelpdeskTicket(models.Model):
         return self._open_related("aftersales_service.action_aftersales_penalty")
 
     # ------------------------------------------------------------------
-    # Forbidden phrases (服务禁语)
-    # ------------------------------------------------------------------
-    def _aftersales_is_customer_reply(self, message_type, subtype_xmlid, subtype_id):
-        if message_type != "comment" or not self.env.user._is_internal():
-            return False
-        comment = self.env.ref("mail.mt_comment")
-        if subtype_xmlid:
-            return subtype_xmlid == "mail.mt_comment"
-        return subtype_id == comment.id
-
-    def message_post(self, **kwargs):
-        if self._aftersales_is_customer_reply(
-            kwargs.get("message_type", "notification"),
-            kwargs.get("subtype_xmlid"),
-            kwargs.get("subtype_id"),
-        ):
-            phrase = self.env["aftersales.forbidden.phrase"]._find_in_text(
-                "%s %s" % (kwargs.get("subject") or "", kwargs.get("body") or "")
-            )
-            if phrase:
-                message = self.env._(
-                    "Your reply on ticket %(ticket)s contains the forbidden phrase "
-                    "「%(phrase)s」 (服务禁语). Please rephrase it before sending.",
-                    ticket=self.display_name,
-                    phrase=phrase.name,
-                )
-                if phrase.suggestion:
-                    message += "\n" + self.env._(
-                        "Suggestion: %s", phrase.suggestion
-                    )
-                raise UserError(message)
-        return super().message_post(**kwargs)
-
-    # ------------------------------------------------------------------
     # SLA breach hook (called by the SLA chain)
     # ------------------------------------------------------------------
     def _aftersales_on_sla_breach(self, milestones):
@@ -150,19 +160,19 @@ class HelpdeskTicket(models.Model):
         ticket's assignee; a manager confirms or cancels the proposal.
         """
         res = super()._aftersales_on_sla_breach(milestones)
-        kinds = dict(milestones._fields["kind"]._description_selection(self.env))
         breaches = []
         for milestone in milestones:
             ticket = milestone.ticket_id
             user = milestone.user_id or ticket.user_id
             if not user:
                 continue
-            reason = self.env._(
+            env = milestone._sla_company_env(ticket.company_id or self.env.company)
+            reason = env._(
                 "SLA breach on %(ticket)s: milestone %(kind)s missed "
                 "(deadline %(deadline)s).",
                 ticket=ticket.display_name,
-                kind=kinds.get(milestone.kind, milestone.kind),
-                deadline=milestone.deadline,
+                kind=milestone.with_env(env)._kind_label(),
+                deadline=milestone._sla_deadline_text(env),
             )
             origin = f"sla:{milestone._name}:{milestone.id}"
             breaches.append((ticket, user, reason, origin))

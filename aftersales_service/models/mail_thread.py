@@ -44,7 +44,9 @@ class MailThread(models.AbstractModel):
         for record in self:
             author_id, email_from = record._aftersales_sender()
             values = dict(kwargs, author_id=author_id, email_from=email_from)
-            messages |= record.message_post(**values)
+            # a company without any address still logs its automatic notes
+            poster = record if email_from else record.sudo()
+            messages |= poster.message_post(**values)
         return messages
 
     def _aftersales_message_post_with_source_auto(self, source_ref, **kwargs):
@@ -53,7 +55,8 @@ class MailThread(models.AbstractModel):
         messages = self.env["mail.message"]
         for record in self:
             author_id, email_from = record._aftersales_sender()
-            messages |= record.message_post_with_source(
+            poster = record if email_from else record.sudo()
+            messages |= poster.message_post_with_source(
                 source_ref, author_id=author_id, email_from=email_from, **kwargs
             )
         return messages

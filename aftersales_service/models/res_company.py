@@ -1,6 +1,19 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# Settings bounds. Each addon lists its fields in ``_aftersales_bounded_fields``
+# (field name -> a kind below, or an explicit ``(minimum, maximum)``); the one
+# constraint below checks them all and names the field and the bound.
+# kind -> (minimum, maximum, minimum allowed)
+AFTERSALES_BOUNDS = {
+    "hours": (0, 8760, False),  # more than 0, at most a year
+    "days": (0, 3650, True),
+    "points": (1, 1000, True),
+    "percent": (0, 100, True),
+    "factor": (1, 100, True),
+}
 
 
 class ResCompany(models.Model):
@@ -46,38 +59,37 @@ class ResCompany(models.Model):
     aftersales_contact_hours = fields.Float(
         string="Contact Customer Within (h)",
         default=4.0,
-        help="Working hours from receipt to first contact with the customer "
-        "(4小时内与用户联系).",
+        help="Hours from receipt of the request to the first contact with the "
+        "customer, on the team's clock (4小时内必须和用户联系).",
     )
     aftersales_solution_hours = fields.Float(
         string="Propose Solution Within (h)",
         default=24.0,
-        help="Working hours from contact to a solution for a simple issue "
-        "(24小时内回复处理方案).",
+        help="Hours from receipt of the request to a solution for a simple "
+        "issue, on the team's clock (24小时内回复处理方案).",
     )
     aftersales_escalation_hours = fields.Float(
         string="Escalate Within (h)",
         default=24.0,
-        help="Working hours from contact to escalation to the department head "
-        "(24小时内反馈到部门负责人).",
+        help="Hours from receipt of the request to its escalation to the "
+        "department head, on the team's clock (接收到投诉24小时内反馈到部门负责人).",
     )
     aftersales_decision_hours = fields.Float(
         string="Head Decides Within (h)",
         default=24.0,
-        help="Working hours for the department head to decide "
-        "(部门负责人24小时内给出处理意见).",
+        help="Hours from the escalation to the department head's decision, on "
+        "the team's clock (部门负责人24小时内给出处理意见).",
     )
     aftersales_relay_hours = fields.Float(
         string="Relay Decision Within (h)",
         default=24.0,
-        help="Working hours to relay the decision to the customer and the "
-        "implementer (24小时内回复采购方和实施人员).",
+        help="Hours from the decision to relaying it to the customer and the "
+        "implementer, on the team's clock (24小时内回复采购方和实施人员).",
     )
     aftersales_sla_warning_hours = fields.Float(
         string="Warn Before Deadline (h)",
         default=1.0,
-        help="The responsible user gets an activity this many hours before a "
-        "deadline.",
+        help="The responsible user gets an activity this many hours before a deadline.",
     )
     aftersales_sla_escalation_user_id = fields.Many2one(
         "res.users",
@@ -107,3 +119,70 @@ class ResCompany(models.Model):
         help="Monthly score each person starts from before penalty points "
         "are deducted (考核基础分).",
     )
+
+    # ------------------------------------------------------------------
+    # Settings bounds (one helper for every addon)
+    # ------------------------------------------------------------------
+    @api.model
+    def _aftersales_bounded_fields(self):
+        """Field name -> kind of bound (see ``AFTERSALES_BOUNDS``): hours > 0,
+        days >= 0, points >= 1, percentages in [0, 100], factors >= 1.
+
+        Other addons extend it::
+
+            def _aftersales_bounded_fields(self):
+                return dict(super()._aftersales_bounded_fields(),
+                            aftersales_return_days="days")
+        """
+        return {
+            "aftersales_contact_hours": "hours",
+            "aftersales_solution_hours": "hours",
+            "aftersales_escalation_hours": "hours",
+            "aftersales_decision_hours": "hours",
+            "aftersales_relay_hours": "hours",
+            "aftersales_sla_warning_hours": "hours",
+            "aftersales_callback_delay_days": "days",
+            "aftersales_callback_target_rate": "percent",
+            "aftersales_penalty_points": "points",
+            "aftersales_score_start": "points",
+        }
+
+    @api.model
+    def _aftersales_bound(self, kind):
+        """(minimum, maximum, minimum allowed) of a kind or an explicit pair."""
+        if isinstance(kind, (tuple, list)):
+            return kind[0], kind[1], True
+        return AFTERSALES_BOUNDS[kind]
+
+    @api.model
+    def _aftersales_bound_message(self, kind):
+        if isinstance(kind, (tuple, list)):
+            return self.env._("between %(low)s and %(high)s", low=kind[0], high=kind[1])
+        _low, high, _incl = AFTERSALES_BOUNDS[kind]
+        return {
+            "hours": self.env._("greater than 0 and at most %s", high),
+            "days": self.env._("0 or more and at most %s", high),
+            "points": self.env._("at least 1 and at most %s", high),
+            "percent": self.env._("between 0 and 100"),
+            "factor": self.env._("at least 1 and at most %s", high),
+        }[kind]
+
+    @api.constrains(lambda self: list(self._aftersales_bounded_fields()))
+    def _check_aftersales_bounds(self):
+        bounded = self._aftersales_bounded_fields()
+        for company in self:
+            for fname, kind in bounded.items():
+                low, high, low_allowed = self._aftersales_bound(kind)
+                value = company[fname] or 0
+                if not (value >= low if low_allowed else value > low) or value > high:
+                    field = self._fields[fname]
+                    raise ValidationError(
+                        self.env._(
+                            "Settings of %(company)s: '%(field)s' must be "
+                            "%(bound)s (you entered %(value)s).",
+                            company=company.display_name,
+                            field=field._description_string(self.env),
+                            bound=self._aftersales_bound_message(kind),
+                            value=value,
+                        )
+                    )

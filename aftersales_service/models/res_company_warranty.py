@@ -1,7 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 # (field, minimum, maximum) of the warranty policy numbers
 WARRANTY_BOUNDS = (
@@ -46,20 +45,9 @@ class ResCompany(models.Model):
         self.ensure_one()
         return self.aftersales_service_hotline or self.phone or ""
 
-    @api.constrains(*[fname for fname, _low, _high in WARRANTY_BOUNDS])
-    def _check_aftersales_warranty_bounds(self):
-        for company in self:
-            for fname, low, high in WARRANTY_BOUNDS:
-                value = company[fname]
-                if not low <= value <= high:
-                    raise ValidationError(
-                        self.env._(
-                            "Company %(company)s: %(field)s must be between "
-                            "%(low)s and %(high)s (not %(value)s).",
-                            company=company.name,
-                            field=self._fields[fname]._description_string(self.env),
-                            low=low,
-                            high=high,
-                            value=value,
-                        )
-                    )
+    @api.model
+    def _aftersales_bounded_fields(self):
+        return dict(
+            super()._aftersales_bounded_fields(),
+            **{fname: (low, high) for fname, low, high in WARRANTY_BOUNDS},
+        )

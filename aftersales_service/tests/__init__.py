@@ -24,3 +24,9 @@ from . import test_warranty_guard
 from . import test_warranty_public
 from . import test_warranty_report
 from . import test_warranty_portal_distributor
+from . import test_desk_callback
+from . import test_desk_compensation
+from . import test_desk_overview
+from . import test_desk_request_log
+from . import test_desk_cron
+from . import test_desk_performance

@@ -199,11 +199,17 @@ class AftersalesCommon(TransactionCase):
                 .with_context(active_id=picking.id, active_model="stock.picking")
                 .create({})
             )
-            wizard.product_return_moves.quantity = len(lots)
+            lines = wizard.product_return_moves
+            if "lot_id" in lines._fields and lines.lot_id:
+                # OCA stock_picking_return_lot (with aftersales_returns): one
+                # return line per serial delivered.
+                for line in lines:
+                    line.quantity = 1.0 if line.lot_id in lots else 0.0
+            else:
+                lines.quantity = len(lots)
             returned = wizard._create_return()
             returned.action_assign()
             returned.move_line_ids.unlink()
-            move = returned.move_ids
             cls.env["stock.move.line"].create(
                 [
                     {
@@ -216,7 +222,11 @@ class AftersalesCommon(TransactionCase):
                         "location_id": move.location_id.id,
                         "location_dest_id": move.location_dest_id.id,
                     }
-                    for lot in lots
+                    for move in returned.move_ids
+                    for lot in (
+                        "restrict_lot_id" in move._fields and move.restrict_lot_id
+                        or lots
+                    )
                 ]
             )
             returned.move_ids.picked = True
@@ -274,6 +284,8 @@ class AftersalesCommon(TransactionCase):
         cls.employee = new_test_user(
             cls.env, login="as_employee", groups="base.group_user"
         )
+        # round the clock (the default, as seed 004); the calendar tests
+        # switch it to the 8-17 working hours
         cls.desk_team = cls.env["helpdesk.ticket.team"].create(
             {
                 "name": "Desk Team",
@@ -290,6 +302,10 @@ class AftersalesCommon(TransactionCase):
         cls.stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         cls.stage_waiting = cls.env.ref(
             "aftersales_service.helpdesk_ticket_stage_waiting_customer"
+        )
+        cls.stage_awaiting = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
+        cls.stage_with_head = cls.env.ref(
+            "aftersales_service.helpdesk_ticket_stage_with_head"
         )
 
     def _log_request(self, user=None, **vals):

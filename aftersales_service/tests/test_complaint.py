@@ -3,6 +3,7 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from ..models.helpdesk_ticket_complaint import COMPLAINT_STEPS
 from .common import AftersalesCommon
 
 
@@ -36,7 +37,8 @@ class TestComplaint(AftersalesCommon):
                 "complaint_step_apologise": True,
             }
         )
-        self.assertEqual(self.ticket.complaint_progress, 3)
+        self.assertEqual(self.ticket.complaint_steps_done, 3)
+        self.assertAlmostEqual(self.ticket.complaint_progress, 42.9)
         self.ticket.write(
             {
                 "complaint_step_analyse": True,
@@ -45,14 +47,26 @@ class TestComplaint(AftersalesCommon):
                 "complaint_step_service_number": True,
             }
         )
-        self.assertEqual(self.ticket.complaint_progress, 7)
+        self.assertEqual(self.ticket.complaint_steps_done, 7)
+        self.assertEqual(self.ticket.complaint_progress, 100.0)
 
     def test_compensation_needs_manager_approval(self):
         self.ticket.is_complaint = True
+        self.ticket.partner_id = self.customer
+        gift = self.env["product.product"].create(
+            {"name": "Gift Kettle", "type": "consu"}
+        )
         comp = (
             self.env["aftersales.compensation"]
             .with_user(self.user)
-            .create({"ticket_id": self.ticket.id, "kind": "gift", "amount": 200})
+            .create(
+                {
+                    "ticket_id": self.ticket.id,
+                    "kind": "gift",
+                    "amount": 200,
+                    "product_id": gift.id,
+                }
+            )
         )
         self.assertEqual(comp.state, "draft")
         comp.action_submit()
@@ -74,6 +88,45 @@ class TestComplaint(AftersalesCommon):
         with self.assertRaises(UserError):
             comp.write({"amount": 5000})
         self.assertEqual(self.ticket.compensation_count, 1)
+
+    def test_complaint_closes_only_when_complete(self):
+        """Seven steps ticked and the feedback form confirmed, or a manager's
+        written override."""
+        self.ticket.is_complaint = True
+        self.ticket._aftersales_record_confirmation("phone")
+        with self.assertRaisesNaming(UserError, "procedure", "feedback form"):
+            self.ticket.with_user(self.agent).action_close_confirmed()
+        self.ticket.write({fname: True for fname in COMPLAINT_STEPS})
+        self.assertFalse(self.ticket.with_user(self.agent).can_close)
+        with self.assertRaisesNaming(UserError, "feedback form"):
+            self.ticket.with_user(self.agent).action_close_confirmed()
+        form = self._feedback(responsible_user_id=self.agent2.id)
+        form.action_confirm()
+        self.ticket.invalidate_recordset(["can_close"])
+        self.assertTrue(self.ticket.with_user(self.agent).can_close)
+        self.ticket.with_user(self.agent).action_close_confirmed()
+        self.assertTrue(self.ticket.stage_id.closed)
+
+    def test_complaint_override_in_writing(self):
+        self.ticket.is_complaint = True
+        self.env["aftersales.ticket.close.override"].with_user(self.manager).create(
+            {"ticket_id": self.ticket.id, "reason": "Customer withdrew it in writing"}
+        ).action_close()
+        self.assertTrue(self.ticket.stage_id.closed)
+
+    def test_feedback_not_confirmed_by_person_at_fault(self):
+        form = self._feedback(responsible_user_id=self.user.id, negligence=True)
+        with self.assertRaisesNaming(AccessError, form.name):
+            form.with_user(self.user).action_confirm()
+        self.assertEqual(form.state, "draft")
+        self.assertFalse(form.penalty_id)
+        form.with_user(self.manager).action_confirm()
+        self.assertEqual(form.confirmed_by_id, self.manager)
+        # nor confirmed by hand
+        other = self._feedback(responsible_user_id=self.agent.id)
+        with self.assertRaises(UserError):
+            other.with_user(self.manager).write({"state": "confirmed"})
+        self.assertEqual(other.state, "draft")
 
     def test_compensation_refused_by_user_impossible(self):
         comp = self.env["aftersales.compensation"].with_user(self.user).create(

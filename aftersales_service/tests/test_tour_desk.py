@@ -18,7 +18,11 @@ class DeskHttpCommon(HttpCase):
         # outgoing progress mails need a sender
         cls.company.email = "service@example.com"
         cls.customer = cls.env["res.partner"].create(
-            {"name": "Tour Customer", "email": "tour.customer@example.com"}
+            {
+                "name": "Tour Customer",
+                "email": "tour.customer@example.com",
+                "phone": "+86 137 1234 5678",
+            }
         )
         cls.manager = new_test_user(
             cls.env,
@@ -26,6 +30,7 @@ class DeskHttpCommon(HttpCase):
             groups="aftersales_service.group_aftersales_manager",
         )
         AftersalesCommon._setup_desk.__func__(cls)
+        cls.agent.name = "Tour Agent"
 
 
 @tagged("post_install", "-at_install")
@@ -47,6 +52,7 @@ class TestTourDesk(DeskHttpCommon):
             login=self.agent.login,
         )
         self.assertEqual(ticket.handover_accepted_by, self.agent)
+        self.assertEqual(ticket.user_id, self.agent)
         self.assertTrue(ticket.customer_confirmed)
         self.assertTrue(ticket.stage_id.closed)
         self.assertEqual(ticket.first_responder_id, self.employee)
@@ -54,6 +60,54 @@ class TestTourDesk(DeskHttpCommon):
             "kind"
         )
         self.assertEqual(sorted(kinds), ["contact", "solution"])
+        self.assertEqual(
+            ticket.milestone_ids.filtered(lambda m: m.state == "done").done_by,
+            self.agent,
+        )
+        self.assertEqual(ticket.callback_ids.state, "planned")
+
+    def test_tour_manager_approves_compensation(self):
+        gift = self.env["product.product"].create(
+            {"name": "Gift Kettle", "type": "consu"}
+        )
+        ticket = self.env["helpdesk.ticket"].create(
+            {"name": "Late repair", "description": "x", "partner_id": self.customer.id,
+             "team_id": self.desk_team.id, "is_complaint": True}
+        )
+        comp = self.env["aftersales.compensation"].with_user(self.agent).create(
+            {"ticket_id": ticket.id, "kind": "gift", "product_id": gift.id,
+             "amount": 99, "description": "A kettle for the trouble"}
+        )
+        comp.action_submit()
+        self.manager.groups_id = [(4, self.env.ref("stock.group_stock_user").id)]
+        self.start_tour(
+            f"/odoo/action-aftersales_service.action_aftersales_compensation/{comp.id}",
+            "aftersales_desk_manager_compensation",
+            login=self.manager.login,
+        )
+        self.assertEqual(comp.state, "approved")
+        self.assertEqual(comp.approved_by_id, self.manager)
+        self.assertEqual(comp.sudo().picking_id.move_ids.product_id, gift)
+
+    def test_tour_callback_not_satisfied_reopens(self):
+        ticket = self.env["helpdesk.ticket"].with_user(self.agent).create(
+            {"name": "Hood rattles", "description": "x", "partner_id": self.customer.id,
+             "team_id": self.desk_team.id}
+        )
+        ticket._aftersales_record_confirmation("phone")
+        ticket.action_close_confirmed()
+        self.start_tour(
+            f"/odoo/action-aftersales_service.helpdesk_ticket_action_desk/{ticket.id}",
+            "aftersales_desk_callback_reopen",
+            login=self.agent.login,
+        )
+        self.assertFalse(ticket.stage_id.closed)
+        self.assertEqual(ticket.callback_outcome, "not_satisfied")
+        contact = ticket.milestone_ids.filtered(
+            lambda m: m.kind == "contact" and m.state == "pending"
+        )
+        self.assertEqual(len(contact), 1)
+        self.assertEqual(ticket.sla_deadline, contact.deadline)
 
 
 @tagged("post_install", "-at_install")
@@ -78,6 +132,9 @@ class TestPortalDesk(DeskHttpCommon):
         page = self.url_open(f"/my/ticket/{ticket.id}")
         self.assertEqual(page.status_code, 200)
         self.assertIn("My request is resolved", page.text)
+        # the next step and its deadline, in the customer's time
+        self.assertIn("We will get back to you by", page.text)
+        self.assertIn(ticket.sla_deadline_customer, page.text)
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
         res = self.url_open(
             f"/my/ticket/{ticket.id}/confirm",

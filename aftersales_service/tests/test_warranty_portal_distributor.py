@@ -138,7 +138,7 @@ class TestWarrantyPortalDistributor(HttpCase):
         self.assertEqual(response.status_code, 200)
         # breadcrumb: the list's label, then the card
         crumbs = re.search(
-            r'<ol class="o_portal_submenu breadcrumb.*?</ol>', response.text, re.S
+            r'<ol class="o_portal_submenu breadcrumb.*?</ol>', response.text, re.DOTALL
         ).group(0)
         self.assertIn("Warranty Cards", crumbs)
         self.assertIn(card.name, crumbs)

@@ -2,9 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Small shared mechanisms of the suite (one of each): the action scope that
 lets actions set guarded fields, coded messages rendered in the reader's
-language, and dates and times shown in the reader's timezone."""
+language, dates and times shown in the reader's timezone, scheduled jobs in
+resumable batches."""
 
 from .guard import action_scope, in_action_scope
 from .coded import render_coded
 from .dates import reader_tz, format_reader_datetime, format_reader_date
 from .oca_terms import oca_term, relabel, translate_reasons
+from .cron import run_in_batches, cron_batch_size

@@ -6,3 +6,5 @@ from . import aftersales_ticket_close_override
 from . import aftersales_penalty_reverse
 from . import aftersales_penalty_appeal
 from . import aftersales_penalty_summary
+from . import aftersales_callback_record
+from . import aftersales_compensation_sign

@@ -27,13 +27,14 @@ class AftersalesTicketCloseOverride(models.TransientModel):
                 )
             )
         ticket._aftersales_action_write({"close_override_reason": self.reason})
-        ticket.message_post(
+        ticket._aftersales_message_post_auto(
             body=self.env._(
                 "Closed without the customer's confirmation by %(user)s. "
                 "Reason: %(reason)s",
                 user=self.env.user.name,
                 reason=self.reason,
-            )
+            ),
+            subtype_xmlid="mail.mt_note",
         )
         ticket.action_close_confirmed()
         return {"type": "ir.actions.act_window_close"}

@@ -29,12 +29,16 @@ registry.category("web_tour.tours").add("aftersales_returns_inspect", {
             run: "click",
         },
         {
-            content: "Accessories complete",
-            trigger: ".modal div[name='accessories_complete'] input",
-            run: "click",
+            content: "Accessories: the manual is missing, left unticked",
+            trigger: ".modal div[name='accessories_complete'] input:not(:checked)",
         },
         {
-            content: "Validate: back to stock",
+            content: "Note what is missing",
+            trigger: ".modal div[name='note'] textarea",
+            run: "edit User manual missing",
+        },
+        {
+            content: "Validate: back to stock once accepted",
             trigger: ".modal button[name='action_validate']",
             run: "click",
         },
