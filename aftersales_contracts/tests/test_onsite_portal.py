@@ -189,6 +189,7 @@ class TestRepairSlipPdf(AftersalesOnsiteCommon, HttpCase):
         self.assertIn("Mrs Lin", text)
         self.assertIn("free of charge", text)
         self.assertIn("Free (in warranty)", text)
+
         def rows(listing):
             return [line for line in listing.splitlines()[2:] if line.strip()]
 

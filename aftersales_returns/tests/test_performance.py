@@ -55,8 +55,11 @@ class TestReturnCheckPerformance(AftersalesReturnsCommon):
         self.assertLessEqual(counts[200], 30, counts)
         self.assertTrue(all(r.aftersales_verdict_ids for r in rmas))
         self.assertEqual(
-            set(rmas.mapped("aftersales_verdict_ids").filtered(
-                lambda v: v.rule == "quantity").mapped("result")),
+            set(
+                rmas.mapped("aftersales_verdict_ids")
+                .filtered(lambda v: v.rule == "quantity")
+                .mapped("result")
+            ),
             {"pass"},
         )
 
@@ -125,7 +128,8 @@ class TestReturnCheckPerformance(AftersalesReturnsCommon):
         self.assertEqual(len(set(steady)), 1, counts)
         created, received = steady[0]
         _logger.info(
-            "one return: create+confirm %s queries, receive+refund %s", created,
+            "one return: create+confirm %s queries, receive+refund %s",
+            created,
             received,
         )
         self.assertLessEqual(created, 145, counts)

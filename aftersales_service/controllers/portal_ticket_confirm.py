@@ -52,8 +52,10 @@ class AftersalesTicketClose(HelpdeskTicketController):
             ticket.check_access("read")
         except (AccessError, MissingError, TypeError, ValueError):
             return request.redirect("/my")
-        stage = request.env["helpdesk.ticket.stage"].sudo().browse(
-            int(kw.get("stage_id") or 0)
+        stage = (
+            request.env["helpdesk.ticket.stage"]
+            .sudo()
+            .browse(int(kw.get("stage_id") or 0))
         )
         ticket_sudo = ticket.sudo()
         if (
@@ -62,7 +64,5 @@ class AftersalesTicketClose(HelpdeskTicketController):
             and not ticket_sudo.customer_confirmed
             and not ticket_sudo.stage_id.closed
         ):
-            ticket_sudo._aftersales_record_confirmation(
-                "portal", user=request.env.user
-            )
+            ticket_sudo._aftersales_record_confirmation("portal", user=request.env.user)
         return super().support_ticket_close(**kw)

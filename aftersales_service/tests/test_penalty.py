@@ -215,9 +215,9 @@ class TestPenalty(AftersalesCommon):
         seen_a = self.env["aftersales.penalty"].with_user(self.manager).search([])
         self.assertIn(ours, seen_a)
         self.assertNotIn(theirs, seen_a)
-        scores_b = self.env["aftersales.penalty.score"].with_user(
-            self.manager_b
-        ).search([])
+        scores_b = (
+            self.env["aftersales.penalty.score"].with_user(self.manager_b).search([])
+        )
         self.assertEqual(scores_b.company_id, self.company_b)
         self.assertEqual(scores_b.score, 97)
 
