@@ -10,7 +10,7 @@ from conftest import RPCError
 
 @pytest.fixture()
 def agent(odoo):
-    login = "rpc_agent_%s" % uuid.uuid4().hex[:8]
+    login = f"rpc_agent_{uuid.uuid4().hex[:8]}"
     group = odoo(
         "ir.model.data",
         "check_object_reference",

@@ -109,7 +109,6 @@ class AftersalesPartSwap(models.Model):
         copy=False,
     )
     unit_cost = fields.Float(
-        string="Unit Cost",
         digits="Product Price",
         readonly=True,
         copy=False,

@@ -46,7 +46,6 @@ class AftersalesLateShipping(models.Model):
     )
     item_amount = fields.Monetary(
         readonly=True,
-        string="Item Amount",
         help="What the customer pays for the " "item, tax included.",
     )
     amount = fields.Monetary(readonly=True, string="Compensation", tracking=True)

@@ -33,7 +33,6 @@ class Rma(models.Model):
     )
     requested_remedy = fields.Selection(
         REMEDIES,
-        string="Requested Remedy",
         default="refund",
         tracking=True,
         index=True,
@@ -64,7 +63,6 @@ class Rma(models.Model):
     )
     package_state = fields.Selection(
         PACKAGE_STATES,
-        string="Package State",
         tracking=True,
         help="The state of the package when the customer asks: factory seal "
         "unopened, opened with the outer package intact, or outer package "

@@ -98,7 +98,7 @@ class TestReturnInspection(AftersalesReturnsCommon):
         wizard = (
             self.env["aftersales.rma.inspection"]
             .with_user(self.stock_user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .new({})
         )
         wizard.scan = "6900000000601"

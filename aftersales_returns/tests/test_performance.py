@@ -1,5 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import functools
 import logging
 
 from freezegun import freeze_time
@@ -100,12 +101,12 @@ class TestReturnCheckPerformance(AftersalesReturnsCommon):
                 "package_state": "sealed",
             }
 
-            def create_confirm(vals=vals):
+            def create_confirm(vals):
                 rma = env["rma"].create(vals)
                 rma.action_confirm()
                 return rma
 
-            created, rma = self._count(create_confirm)
+            created, rma = self._count(functools.partial(create_confirm, vals))
             self.assertEqual(rma.state, "confirmed")
 
             def receive_refund(rma=rma):

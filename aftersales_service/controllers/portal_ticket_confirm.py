@@ -1,11 +1,15 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.portal.controllers.portal import CustomerPortal
+
+_logger = logging.getLogger(__name__)
 
 
 class AftersalesTicketPortal(CustomerPortal):
@@ -34,8 +38,9 @@ class AftersalesTicketPortal(CustomerPortal):
                 ticket_sudo._aftersales_record_confirmation(
                     "portal", note=(note or "")[:2000], user=request.env.user
                 )
-            except UserError:
-                pass
+            except UserError as error:
+                # the page shows the ticket as it is (e.g. confirmed meanwhile)
+                _logger.info("portal confirmation refused: %s: %s", ticket_sudo, error)
         url = f"/my/ticket/{ticket_sudo.id}"
         if access_token:
             url += f"?access_token={access_token}"

@@ -184,11 +184,8 @@ class AftersalesPenalty(models.Model):
     @api.depends("name", "user_id", "points")
     def _compute_display_name(self):
         for entry in self:
-            entry.display_name = "%s - %s (%s)" % (
-                entry.name or "/",
-                entry.user_id.name or "",
-                entry.points,
-            )
+            user = entry.user_id.name or ""
+            entry.display_name = f"{entry.name or '/'} - {user} ({entry.points})"
 
     # ------------------------------------------------------------------
     # CRUD guards

@@ -494,9 +494,10 @@ class AftersalesWarranty(models.Model):
         return domain
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for card in self:
             card.access_url = f"/my/warranties/{card.id}"
+        return res
 
     @api.constrains("duration", "duration_type", "start_date", "end_date")
     def _check_dates(self):

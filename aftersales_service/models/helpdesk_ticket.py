@@ -148,7 +148,6 @@ class HelpdeskTicket(models.Model):
     # Closed loop (闭环)
     # ------------------------------------------------------------------
     customer_confirmed = fields.Boolean(
-        string="Customer Confirmed",
         copy=False,
         tracking=True,
         help="The customer confirmed that the need is fully met. Required "

@@ -55,7 +55,6 @@ class AftersalesWarrantyCheck(models.TransientModel):
         domain="[('move_type', '=', 'out_invoice'), ('state', '=', 'posted')]",
     )
     on_date = fields.Date(
-        string="On Date",
         required=True,
         default=fields.Date.context_today,
         help="Reference date: the day the fault was reported.",
