@@ -9,6 +9,7 @@
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",
     "license": "AGPL-3",
+    "maintainers": ["aftersales-suite"],
     "installable": True,
     "depends": [
         "aftersales_service",

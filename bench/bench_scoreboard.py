@@ -46,7 +46,7 @@ def main(argv):
                 .with_context(no_reset_password=True)
                 .create(
                     [
-                        {"name": "Bench Agent %s" % i, "login": "bench_agent_%s" % i}
+                        {"name": f"Bench Agent {i}", "login": f"bench_agent_{i}"}
                         for i in range(PEOPLE)
                     ]
                 )
@@ -95,18 +95,24 @@ def main(argv):
             queries = odoo.sql_db.sql_counter - queries_before
             points = sum(g[1] for g in groups)
             print(
-                "bench_scoreboard: %s ledger rows inserted in %.2f s; scoreboard "
-                "of %s read in %.3f s, %s queries (%s people, %s points)"
-                % (rows, insert_time, month.strftime("%Y-%m"), elapsed, queries,
-                   len(groups), points)
+                "bench_scoreboard: {} ledger rows inserted in {:.2f} s; scoreboard "
+                "of {} read in {:.3f} s, {} queries ({} people, {} points)".format(
+                    rows,
+                    insert_time,
+                    month.strftime("%Y-%m"),
+                    elapsed,
+                    queries,
+                    len(groups),
+                    points,
+                )
             )
             if not groups:
                 print("bench_scoreboard: FAILED, the month is empty", file=sys.stderr)
                 return 1
             if elapsed > BOUND_SECONDS:
                 print(
-                    "bench_scoreboard: FAILED, %.3f s > %.1f s"
-                    % (elapsed, BOUND_SECONDS),
+                    f"bench_scoreboard: FAILED, {elapsed:.3f} s "
+                    f"> {BOUND_SECONDS:.1f} s",
                     file=sys.stderr,
                 )
                 return 1

@@ -11,6 +11,7 @@ with the number of batches only (not with the number of records per batch).
     BENCH_SIZE=small|large python bench/bench_sla_cron.py --db_host H \
         --db_port P --db_user U -d DB --addons-path ROOT [--data-dir D]
 """
+
 import math
 import os
 import sys
@@ -80,9 +81,7 @@ def run(env, size):
     vals = []
     for i, ticket in enumerate(tickets):
         breached = i % 2 == 0
-        deadline = now - timedelta(hours=1) if breached else now + timedelta(
-            minutes=30
-        )
+        deadline = now - timedelta(hours=1) if breached else now + timedelta(minutes=30)
         vals.append(
             {
                 "ticket_id": ticket.id,

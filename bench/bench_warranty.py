@@ -12,6 +12,7 @@ cards (one per invoice line) and counts the SQL queries. Everything is rolled
 back. Exits 1 when the queries exceed a fixed bound (plus the ORM's batching
 of 100 rows per INSERT), i.e. when a per-line query loop creeps in.
 """
+
 import sys
 import time
 
