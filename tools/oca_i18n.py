@@ -6,7 +6,8 @@ suite carries the Chinese of every OCA term its users meet in the i18n_extra
 folder of the suite addon that depends on that OCA module:
 
     aftersales_service/i18n_extra/zh_CN.po    helpdesk_mgmt, product_warranty
-    aftersales_returns/i18n_extra/zh_CN.po    rma, rma_sale, rma_reason, rma_lot, rma_sale_lot
+    aftersales_returns/i18n_extra/zh_CN.po    rma, rma_sale, rma_reason, rma_lot,
+                                              rma_sale_lot
     aftersales_contracts/i18n_extra/zh_CN.po  contract, fieldservice, base_territory,
                                               helpdesk_mgmt_fieldservice
 
