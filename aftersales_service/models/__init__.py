@@ -43,3 +43,4 @@ from . import repair_order_desk
 from . import account_move_desk
 from . import stock_picking_desk
 from . import aftersales_overview
+from . import ir_qweb_fields

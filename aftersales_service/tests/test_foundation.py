@@ -25,6 +25,22 @@ class TestFoundation(AftersalesCommon):
         self.assertIn("18:42", text)
         self.assertNotIn("27", text.split("18:42")[1])
 
+    def test_qweb_hide_seconds_in_chinese(self):
+        """hide_seconds drops the seconds of a Chinese time too (Odoo only
+        removes ':ss'), in the reader's timezone."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        converter = self.env["ir.qweb.field.datetime"].with_context(
+            lang="zh_CN", tz="Asia/Shanghai"
+        )
+        value = datetime(2026, 12, 28, 12, 58, 58)
+        shown = converter.value_to_html(value, {"hide_seconds": True})
+        self.assertEqual(shown, "2026年12月28日 20时58分")
+        self.assertIn("58秒", converter.value_to_html(value, {}))
+        self.assertEqual(
+            converter.value_to_html(value, {"hide_seconds": True, "time_only": True}),
+            "20时58分",
+        )
+
     def test_render_coded_in_reader_language(self):
         text = render_coded(
             self.env,

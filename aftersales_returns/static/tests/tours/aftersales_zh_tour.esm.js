@@ -28,7 +28,7 @@ registry.category("web_tour.tours").add("aftersales_zh_desk", {
         },
         {
             content: "The ticket's stage follows, in Chinese",
-            trigger: ".o_field_widget[name=stage_id] :contains(处理中)",
+            trigger: ".o_field_widget[name=stage_id] .o_arrow_button_current:contains(处理中)",
         },
     ],
 });
@@ -70,7 +70,7 @@ registry.category("web_tour.tours").add("aftersales_zh_inspect", {
         },
         {
             content: "The receipt is done, in Chinese",
-            trigger: ".o_field_widget[name=state] :contains(已完成)",
+            trigger: ".o_field_widget[name=state] .o_arrow_button_current:contains(已完成)",
         },
     ],
 });
