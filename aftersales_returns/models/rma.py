@@ -136,6 +136,34 @@ class Rma(models.Model):
                 )
             rma.reason_id = match
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A reason code sent with the values becomes the reason itself, for
+        all the returns of the call in one search (the inverse of a field not
+        stored runs record by record); a code without a reason is left to the
+        inverse, which refuses it."""
+        vals_list = [dict(vals) for vals in vals_list]
+        coded = [vals for vals in vals_list if vals.get("return_reason")]
+        if coded:
+            reasons = (
+                self.env["rma.reason"]
+                .sudo()
+                .search_fetch(
+                    [("aftersales_code", "in", [v["return_reason"] for v in coded])],
+                    ["aftersales_code", "company_id"],
+                )
+            )
+            by_key = {}
+            for reason in reasons:
+                by_key.setdefault((reason.aftersales_code, reason.company_id.id), reason)
+            for vals in coded:
+                company_id = vals.get("company_id") or self.env.company.id
+                reason = by_key.get((vals["return_reason"], company_id))
+                if reason:
+                    vals["reason_id"] = reason.id
+                    del vals["return_reason"]
+        return super().create(vals_list)
+
     def _search_return_reason(self, operator, value):
         return [("reason_id.aftersales_code", operator, value)]
 
