@@ -358,8 +358,10 @@ class Rma(models.Model):
         company = self.company_id
         reason = self.reason_id
         lines = []
-        fee_product = company._aftersales_get_return_fee_product()
-        for pct, label in self._aftersales_fee_pcts():
+        fees = self._aftersales_fee_pcts()
+        # the fee product is looked up only when a fee is kept
+        fee_product = fees and company._aftersales_get_return_fee_product()
+        for pct, label in fees:
             lines.append(
                 (
                     "fee",

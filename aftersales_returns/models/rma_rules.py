@@ -681,8 +681,9 @@ class Rma(models.Model):
         )
         to_inspect._aftersales_action_write({"aftersales_inspection_state": "pending"})
         self._aftersales_inform_product_manager()
+        # OCA's confirmation has just made the customer a follower
         self._aftersales_notify_customer(
-            "aftersales_returns.mail_template_rma_checked"
+            "aftersales_returns.mail_template_rma_checked", subscribe=False
         )
         self._aftersales_mark_pickup()
         self._aftersales_resolve_without_goods()
