@@ -64,6 +64,8 @@ class Rma(models.Model):
         # lang), posted as the company to the customer.
         bodies = template._render_field("body_html", todo.ids, compute_lang=True)
         subjects = template._render_field("subject", todo.ids, compute_lang=True)
+        # reply-to and alias domain of every return in one go
+        defaults = todo._aftersales_post_defaults()
         for rma in todo.with_context(aftersales_no_touch=True):
             if subscribe:
                 rma._add_message_subscribe_partner()
@@ -73,6 +75,7 @@ class Rma(models.Model):
                 subject=subjects[rma.id],
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
+                **defaults.get(rma.id, {}),
             )
         todo._aftersales_touch_contact()
 
