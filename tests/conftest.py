@@ -3,6 +3,7 @@
 tools/test.sh starts the server on loopback and sets ODOO_URL, ODOO_DB,
 ODOO_LOGIN and ODOO_PASSWORD.
 """
+
 import itertools
 import os
 
@@ -36,8 +37,15 @@ class OdooRPC:
 
     def __call__(self, model, method, *args, **kwargs):
         return self.call(
-            "object", "execute_kw", self.db, self.uid, self.password,
-            model, method, list(args), kwargs,
+            "object",
+            "execute_kw",
+            self.db,
+            self.uid,
+            self.password,
+            model,
+            method,
+            list(args),
+            kwargs,
         )
 
 

@@ -42,7 +42,11 @@ def login_as(admin, role, extra_groups=()):
 
 
 def guarded_fields(odoo, model):
-    desc = odoo(model, "fields_get", attributes=["type", "aftersales_guarded", "selection", "relation"])
+    desc = odoo(
+        model,
+        "fields_get",
+        attributes=["type", "aftersales_guarded", "selection", "relation"],
+    )
     return {name: d for name, d in desc.items() if d.get("aftersales_guarded")}
 
 

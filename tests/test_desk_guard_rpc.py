@@ -221,9 +221,9 @@ def test_first_responder_cannot_be_forged(odoo, desk):
     orphans = odoo(
         "helpdesk.ticket", "search", [["first_responder_id", "=", False]], limit=1
     )
-    assert orphans, (
-        "the demo data has tickets created by the mail gateway / admin scripts"
-    )
+    assert (
+        orphans
+    ), "the demo data has tickets created by the mail gateway / admin scripts"
     for role in ("user", "manager"):
         client = login_as(odoo, role)
         with pytest.raises(RPCError):

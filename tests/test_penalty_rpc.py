@@ -1,6 +1,7 @@
 """Penalty ledger over JSON-RPC, as an integrator: confirm twice books once,
 confirmed entries cannot be written or deleted, action_reverse books a
 counter-entry and restores the scoreboard."""
+
 import uuid
 
 import pytest
@@ -9,35 +10,43 @@ from conftest import RPCError
 
 @pytest.fixture()
 def agent(odoo):
-    login = "rpc_agent_%s" % uuid.uuid4().hex[:8]
+    login = f"rpc_agent_{uuid.uuid4().hex[:8]}"
     group = odoo(
-        "ir.model.data", "check_object_reference",
-        "aftersales_service", "group_aftersales_user",
+        "ir.model.data",
+        "check_object_reference",
+        "aftersales_service",
+        "group_aftersales_user",
     )[1]
     return odoo(
-        "res.users", "create",
+        "res.users",
+        "create",
         {"name": "RPC Agent", "login": login, "groups_id": [(6, 0, [group])]},
     )
 
 
 def _score(odoo, user_id):
     rows = odoo(
-        "aftersales.penalty.score", "search_read",
-        [["user_id", "=", user_id]], fields=["score", "penalty_points"],
+        "aftersales.penalty.score",
+        "search_read",
+        [["user_id", "=", user_id]],
+        fields=["score", "penalty_points"],
     )
     return rows[0]["score"] if rows else None
 
 
 def test_penalty_ledger_over_rpc(odoo, agent):
     penalty = odoo(
-        "aftersales.penalty", "create",
+        "aftersales.penalty",
+        "create",
         {"user_id": agent, "reason": "No callback within 4 hours"},
     )
     company = odoo("aftersales.penalty", "read", [penalty], ["company_id"])[0][
         "company_id"
     ][0]
     policy = odoo(
-        "res.company", "read", [company],
+        "res.company",
+        "read",
+        [company],
         ["aftersales_penalty_points", "aftersales_score_start"],
     )[0]
     points = policy["aftersales_penalty_points"]
@@ -45,7 +54,9 @@ def test_penalty_ledger_over_rpc(odoo, agent):
     odoo("aftersales.penalty", "action_confirm", [penalty])
     odoo("aftersales.penalty", "action_confirm", [penalty])
     entries = odoo(
-        "aftersales.penalty", "search_read", [["user_id", "=", agent]],
+        "aftersales.penalty",
+        "search_read",
+        [["user_id", "=", agent]],
         fields=["points", "state"],
     )
     assert [(e["points"], e["state"]) for e in entries] == [(points, "confirmed")]
@@ -56,11 +67,14 @@ def test_penalty_ledger_over_rpc(odoo, agent):
     with pytest.raises(RPCError):
         odoo("aftersales.penalty", "unlink", [penalty])
 
-    assert odoo(
-        "aftersales.penalty", "action_reverse", [penalty], reason="Wrong person"
-    ) is True
+    assert (
+        odoo("aftersales.penalty", "action_reverse", [penalty], reason="Wrong person")
+        is True
+    )
     entries = odoo(
-        "aftersales.penalty", "search_read", [["user_id", "=", agent]],
+        "aftersales.penalty",
+        "search_read",
+        [["user_id", "=", agent]],
         fields=["points", "state", "reversed_entry_id", "is_reversed"],
         order="id",
     )

@@ -68,14 +68,22 @@ def test_return_guarded_fields_refused(odoo, confirmed_rma, role):
 def test_verdicts_cannot_be_forged(odoo, confirmed_rma, role):
     rma_id, _order = confirmed_rma
     client = login_as(odoo, role)
-    before = odoo("aftersales.rma.verdict", "search_read",
-                  [["rma_id", "=", rma_id]], fields=["result", "code"])
+    before = odoo(
+        "aftersales.rma.verdict",
+        "search_read",
+        [["rma_id", "=", rma_id]],
+        fields=["result", "code"],
+    )
     with pytest.raises(RPCError) as refused:
         client(
             "aftersales.rma.verdict",
             "create",
-            {"rma_id": rma_id, "rule": "window", "result": "pass",
-             "code": "window.return_ok"},
+            {
+                "rma_id": rma_id,
+                "rule": "window",
+                "result": "pass",
+                "code": "window.return_ok",
+            },
         )
     assert refused.value.message
     verdict_id = before[0]["id"]
@@ -83,8 +91,12 @@ def test_verdicts_cannot_be_forged(odoo, confirmed_rma, role):
         client("aftersales.rma.verdict", "write", [verdict_id], {"result": "fail"})
     with pytest.raises(RPCError):
         client("aftersales.rma.verdict", "unlink", [verdict_id])
-    after = odoo("aftersales.rma.verdict", "search_read",
-                 [["rma_id", "=", rma_id]], fields=["result", "code"])
+    after = odoo(
+        "aftersales.rma.verdict",
+        "search_read",
+        [["rma_id", "=", rma_id]],
+        fields=["result", "code"],
+    )
     assert after == before
 
 
@@ -94,26 +106,38 @@ def test_agent_cannot_approve_or_inspect(odoo, confirmed_rma):
     with pytest.raises(RPCError) as refused:
         agent("rma", "action_aftersales_approve", [rma_id])
     assert refused.value.message
-    wizard = agent("aftersales.rma.inspection", "create",
-                   {"rma_id": rma_id, "result": "stock", "condition_grade": "a"})
+    wizard = agent(
+        "aftersales.rma.inspection",
+        "create",
+        {"rma_id": rma_id, "result": "stock", "condition_grade": "a"},
+    )
     with pytest.raises(RPCError) as refused:
         agent("aftersales.rma.inspection", "action_validate", [wizard])
     assert "warehouse" in refused.value.message
     [rma] = odoo("rma", "read", [rma_id], ["aftersales_inspection_state", "state"])
-    assert rma == {"id": rma_id, "aftersales_inspection_state": "pending",
-                   "state": "confirmed"}
+    assert rma == {
+        "id": rma_id,
+        "aftersales_inspection_state": "pending",
+        "state": "confirmed",
+    }
 
 
 def test_confirmed_return_evidence_is_kept(odoo, confirmed_rma):
     rma_id, _order = confirmed_rma
-    [kind] = odoo("aftersales.rma.evidence.kind", "search",
-                  [["code", "=", "photo"]], limit=1)
-    png = base64.b64encode(base64.b64decode(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA"
-        "60e6kgAAAABJRU5ErkJggg==")).decode()
-    evidence = odoo("aftersales.rma.evidence", "create",
-                    {"rma_id": rma_id, "kind_id": kind, "file": png,
-                     "file_name": "box.png"})
+    [kind] = odoo(
+        "aftersales.rma.evidence.kind", "search", [["code", "=", "photo"]], limit=1
+    )
+    png = base64.b64encode(
+        base64.b64decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA"
+            "60e6kgAAAABJRU5ErkJggg=="
+        )
+    ).decode()
+    evidence = odoo(
+        "aftersales.rma.evidence",
+        "create",
+        {"rma_id": rma_id, "kind_id": kind, "file": png, "file_name": "box.png"},
+    )
     agent = login_as(odoo, "user")
     with pytest.raises(RPCError) as refused:
         agent("aftersales.rma.evidence", "unlink", [evidence])
@@ -125,22 +149,44 @@ def test_late_shipping_proposed_and_guarded(odoo):
     """Shipped after the promised date: the suite proposes 5% of the item;
     nobody types the amount or the status."""
     product = odoo(
-        "product.product", "create",
-        {"name": "Guard Late Heater", "type": "consu", "list_price": 300.0,
-         "taxes_id": [[5, 0, 0]]},
+        "product.product",
+        "create",
+        {
+            "name": "Guard Late Heater",
+            "type": "consu",
+            "list_price": 300.0,
+            "taxes_id": [[5, 0, 0]],
+        },
     )
     partner = odoo("res.partner", "create", {"name": "Guard Late Buyer"})
     order_id = odoo(
-        "sale.order", "create",
-        {"partner_id": partner, "commitment_date": "2020-01-01 10:00:00",
-         "order_line": [[0, 0, {"product_id": product, "product_uom_qty": 1,
-                                "tax_id": [[5, 0, 0]]}]]},
+        "sale.order",
+        "create",
+        {
+            "partner_id": partner,
+            "commitment_date": "2020-01-01 10:00:00",
+            "order_line": [
+                [
+                    0,
+                    0,
+                    {
+                        "product_id": product,
+                        "product_uom_qty": 1,
+                        "tax_id": [[5, 0, 0]],
+                    },
+                ]
+            ],
+        },
     )
     odoo("sale.order", "action_confirm", [order_id])
     [order] = odoo("sale.order", "read", [order_id], ["picking_ids"])
     odoo("stock.picking", "button_validate", order["picking_ids"])
-    late = odoo("aftersales.late.shipping", "search_read",
-                [["order_id", "=", order_id]], fields=["amount", "state"])
+    late = odoo(
+        "aftersales.late.shipping",
+        "search_read",
+        [["order_id", "=", order_id]],
+        fields=["amount", "state"],
+    )
     assert len(late) == 1
     assert late[0]["amount"] == 15.0
     assert late[0]["state"] == "proposed"

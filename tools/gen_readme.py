@@ -236,6 +236,9 @@ def render_html(readme_text):
     html = publish_string(
         readme_text, writer_name="html4css1", settings_overrides=RST2HTML
     )
+    # no XML declaration (Odoo 17+ warns about it in a module description,
+    # as OCA's generator strips it)
+    html = re.sub(rb"^<\?xml[^>]*\?>\s*", b"", html)
     # no docutils version in the page: no change when docutils changes
     return re.sub(rb"(<meta.*generator.*Docutils)\s*[\d.]+", rb"\1", html)
 

@@ -181,10 +181,8 @@ class AftersalesAgreementVisit(models.Model):
     @api.depends("contract_id", "planned_date")
     def _compute_name(self):
         for visit in self:
-            visit.name = "%s - %s" % (
-                visit.contract_id.display_name or "",
-                visit.planned_date or "",
-            )
+            contract = visit.contract_id.display_name or ""
+            visit.name = f"{contract} - {visit.planned_date or ''}"
 
     @api.depends("state", "planned_date")
     def _compute_is_overdue(self):

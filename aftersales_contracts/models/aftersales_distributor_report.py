@@ -74,10 +74,8 @@ class AftersalesDistributorReport(models.Model):
     @api.depends("partner_id", "month")
     def _compute_name(self):
         for rep in self:
-            rep.name = "%s %s" % (
-                rep.partner_id.display_name or "",
-                rep.month.strftime("%Y-%m") if rep.month else "",
-            )
+            month = rep.month.strftime("%Y-%m") if rep.month else ""
+            rep.name = f"{rep.partner_id.display_name or ''} {month}"
 
     @api.depends("month", "company_id.aftersales_report_due_day")
     def _compute_due_date(self):
@@ -120,9 +118,10 @@ class AftersalesDistributorReport(models.Model):
         return ["!", "&"] + domain
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for rep in self:
-            rep.access_url = "/my/distributor_reports/%s" % rep.id
+            rep.access_url = f"/my/distributor_reports/{rep.id}"
+        return res
 
     # ------------------------------------------------------------------
     def _prepare_line_vals(self, repairs):
@@ -236,4 +235,4 @@ class AftersalesDistributorReportLine(models.Model):
     fault = fields.Char()
     parts = fields.Char(string="Parts Used")
     repeat = fields.Boolean(string="Repeat Repair")
-    callback_done = fields.Boolean(string="Callback Done")
+    callback_done = fields.Boolean()

@@ -109,7 +109,6 @@ class AftersalesPartSwap(models.Model):
         copy=False,
     )
     unit_cost = fields.Float(
-        string="Unit Cost",
         digits="Product Price",
         readonly=True,
         copy=False,
@@ -396,15 +395,8 @@ class AftersalesPartSwap(models.Model):
     def _issue(self, partner, product, quantity=1.0, contract=None, date=None, **vals):
         """Issue a part from code (a date in the past is for trusted callers:
         imports, demo data and tests)."""
-        values = dict(
-            vals,
-            partner_id=partner.id,
-            product_id=product.id,
-            quantity=quantity,
-            contract_id=contract.id if contract else False,
-        )
-        if contract:
-            values["company_id"] = contract.company_id.id
+        values = self._prepare_swap_vals(partner, product, quantity, contract, date)
+        values.update(vals)
         if date:
             values["date"] = date
             with action_scope():

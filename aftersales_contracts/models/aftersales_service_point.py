@@ -90,12 +90,8 @@ class AftersalesServicePoint(models.Model):
     order_ids = fields.One2many(
         "fsm.order", "aftersales_service_point_id", string="Dispatch Orders"
     )
-    open_order_count = fields.Integer(
-        string="Open Order Count", compute="_compute_order_stats"
-    )
-    late_order_count = fields.Integer(
-        string="Late Order Count", compute="_compute_order_stats"
-    )
+    open_order_count = fields.Integer(compute="_compute_order_stats")
+    late_order_count = fields.Integer(compute="_compute_order_stats")
     last_change_on = fields.Datetime(
         string="Staff Changed On",
         readonly=True,

@@ -83,15 +83,3 @@ class FsmPerson(models.Model):
             person.aftersales_trained_categ_ids = (
                 person.aftersales_training_ids.categ_ids
             )
-
-    def _aftersales_is_trained_for(self, product):
-        """Whether the technician was trained on the product's line (its
-        category or a parent of it)."""
-        self.ensure_one()
-        categ = product.categ_id
-        trained = self.aftersales_trained_categ_ids
-        while categ:
-            if categ in trained:
-                return True
-            categ = categ.parent_id
-        return False

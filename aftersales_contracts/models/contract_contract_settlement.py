@@ -192,10 +192,12 @@ class ContractContract(models.Model):
         )
         return -(data[0][0] or 0.0)
 
-    def _aftersales_repair_fund_amount(self, year):
-        """N% of the year's settled sales of the agreement's product line."""
+    def _aftersales_repair_fund_amount(self, year, sales=None):
+        """N% of the year's settled sales of the agreement's product line
+        (``sales``: those sales, when the caller already has them)."""
         self.ensure_one()
-        sales = self._aftersales_repair_fund_sales(year)
+        if sales is None:
+            sales = self._aftersales_repair_fund_sales(year)
         return self.company_id.currency_id.round(
             sales * self.aftersales_repair_fund_pct / 100.0
         )
@@ -225,7 +227,6 @@ class ContractContract(models.Model):
         self.ensure_one()
         repairs = self._aftersales_settlement_repairs(month_start)
         visits = self._aftersales_settlement_visits(month_start)
-        currency = self.company_id.currency_id
         vals = {
             "contract_id": self.id,
             "month": month_start,
@@ -240,8 +241,8 @@ class ContractContract(models.Model):
                 {
                     "fund_sales": sales,
                     "fund_pct": self.aftersales_repair_fund_pct,
-                    "fund_amount": currency.round(
-                        sales * self.aftersales_repair_fund_pct / 100.0
+                    "fund_amount": self._aftersales_repair_fund_amount(
+                        month_start.year, sales
                     ),
                 }
             )

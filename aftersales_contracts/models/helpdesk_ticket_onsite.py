@@ -47,7 +47,7 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("lot_id", "aftersales_reported_on", "partner_id", "fsm_location_id")
     def _compute_aftersales_agreement_id(self):
-        super()._compute_aftersales_agreement_id()
+        res = super()._compute_aftersales_agreement_id()
         Contract = self.env["contract.contract"]
         cache = None
         for ticket in self:
@@ -78,6 +78,7 @@ class HelpdeskTicket(models.Model):
                 ticket.aftersales_agreement_deadline = (
                     agreement._aftersales_onsite_deadline(start, governing["zone"])
                 )
+        return res
 
     def _compute_aftersales_onsite_order_count(self):
         counts = dict(

@@ -134,7 +134,7 @@ class AftersalesContractsCommon(TransactionCase):
         return cls.env["contract.contract"].create(
             dict(
                 {
-                    "name": "%s %s %s" % (kind, partner.name, start.year),
+                    "name": f"{kind} {partner.name} {start.year}",
                     "partner_id": partner.id,
                     "contract_type": "sale",
                     "aftersales_kind": kind,

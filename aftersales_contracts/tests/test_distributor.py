@@ -24,7 +24,7 @@ class TestDistributor(AftersalesContractsCommon):
                     "aftersales_fault": "No ignition",
                     "aftersales_callback_done": cb,
                 }
-                for lot, cb in zip(lots, callbacks)
+                for lot, cb in zip(lots, callbacks, strict=True)
             ]
         )
         repairs.write({"state": "done", "aftersales_closed_date": date(2026, 4, 12)})

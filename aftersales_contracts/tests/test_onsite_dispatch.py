@@ -116,7 +116,7 @@ class TestOnsiteDispatch(AftersalesOnsiteCommon):
         ticket = self._ticket(self.county_customer)
         action = ticket.action_aftersales_open_dispatch()
         wizard = (
-            self.env[action["res_model"]].with_context(action["context"]).create({})
+            self.env[action["res_model"]].with_context(**action["context"]).create({})
         )
         self.assertEqual(wizard.service_point_id, self.point)
         self.assertEqual(wizard.deadline, REPORTED + timedelta(hours=48))

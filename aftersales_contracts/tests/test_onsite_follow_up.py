@@ -122,8 +122,8 @@ class TestOnsiteFollowUp(AftersalesOnsiteCommon):
                 "topic": "JSQ ignition",
             }
         )
-        self.assertTrue(self.tech._aftersales_is_trained_for(self.heater))
-        self.assertFalse(self.lead._aftersales_is_trained_for(self.heater))
+        self.assertEqual(self.tech.aftersales_trained_categ_ids, heaters)
+        self.assertFalse(self.lead.aftersales_trained_categ_ids)
 
     # ------------------------------------------------------------------
     # Major faults (重大故障和发生事故)

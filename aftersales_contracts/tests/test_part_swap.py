@@ -112,7 +112,7 @@ class TestPartSwap(AftersalesContractsCommon):
         swap = (
             self.env["aftersales.part.swap"]
             .with_user(self.user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"product_id": self.part_valve.id})
         )
         self.assertEqual(swap.partner_id, self.distributor)
@@ -258,7 +258,7 @@ class TestPartSwap(AftersalesContractsCommon):
         wizard = (
             self.env["aftersales.part.swap.receive"]
             .with_user(self.warehouse)
-            .with_context(swap.action_open_receive_wizard()["context"])
+            .with_context(**swap.action_open_receive_wizard()["context"])
             .create({"code": "6900000000123"})
         )
         self.assertEqual(wizard.quantity, 2)

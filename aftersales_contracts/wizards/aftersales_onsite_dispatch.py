@@ -34,7 +34,7 @@ class AftersalesOnsiteDispatch(models.TransientModel):
     agreement_id = fields.Many2one(
         "contract.contract", compute="_compute_preview", string="Agreement"
     )
-    deadline = fields.Datetime(compute="_compute_preview", string="Deadline")
+    deadline = fields.Datetime(compute="_compute_preview")
     deadline_display = fields.Char(compute="_compute_preview", string="On Site By")
     person_id = fields.Many2one(
         "fsm.person",

@@ -53,11 +53,13 @@ def _to_int(value, what):
     try:
         number = int(str(value).strip())
     except (TypeError, ValueError) as exc:
-        raise RequestRefused(_("%(what)s is not valid: %(value)s.", what=what,
-                               value=value)) from exc
+        raise RequestRefused(
+            _("%(what)s is not valid: %(value)s.", what=what, value=value)
+        ) from exc
     if number <= 0:
-        raise RequestRefused(_("%(what)s is not valid: %(value)s.", what=what,
-                               value=value))
+        raise RequestRefused(
+            _("%(what)s is not valid: %(value)s.", what=what, value=value)
+        )
     return number
 
 
@@ -193,8 +195,7 @@ class CustomerPortal(RmaSaleCustomerPortal):
         if remedy not in dict(REMEDIES):
             raise RequestRefused(
                 _(
-                    "Choose what you would like for %s: refund, exchange or "
-                    "repair.",
+                    "Choose what you would like for %s: refund, exchange or " "repair.",
                     product,
                 )
             )
@@ -303,9 +304,7 @@ class CustomerPortal(RmaSaleCustomerPortal):
             "res_company": order.company_id,
             "aftersales_error": message,
         }
-        return request.render(
-            "rma_sale.request_rma_single_page", values, status=400
-        )
+        return request.render("rma_sale.request_rma_single_page", values, status=400)
 
     @http.route()
     def request_rma(self, order_id, access_token=None, **post):
@@ -318,9 +317,7 @@ class CustomerPortal(RmaSaleCustomerPortal):
         if order_sudo.state != "sale":
             return request.redirect("/my")
         try:
-            rows, shipping_id, custom = self._aftersales_parse_request(
-                order_sudo, post
-            )
+            rows, shipping_id, custom = self._aftersales_parse_request(order_sudo, post)
         except RequestRefused as exc:
             return self._aftersales_request_refused(
                 order_sudo, access_token, exc.args[0]
@@ -409,18 +406,14 @@ class CustomerPortal(RmaSaleCustomerPortal):
             return request.redirect("/my")
         try:
             kind_id = _to_int(post.get("kind_id"), _("The kind of evidence"))
-            kind = (
-                request.env["aftersales.rma.evidence.kind"].sudo().browse(kind_id)
-            )
+            kind = request.env["aftersales.rma.evidence.kind"].sudo().browse(kind_id)
             if not kind_id or not kind.exists() or not kind.active:
                 raise RequestRefused(_("Choose the kind of evidence."))
             if rma_sudo.state not in ("draft", "confirmed", "received"):
                 raise RequestRefused(
                     _("This return is processed: it takes no more evidence.")
                 )
-            uploads = [
-                f for f in request.httprequest.files.getlist("evidence") if f
-            ]
+            uploads = [f for f in request.httprequest.files.getlist("evidence") if f]
             vals_list = []
             for upload in uploads:
                 content, filename = _read_upload(upload)
@@ -474,8 +467,18 @@ class PortalRma(RmaPortalRma):
             "open": {
                 "label": _("In progress"),
                 "domain": [
-                    ("state", "not in", ("refunded", "returned", "replaced",
-                                         "finished", "cancelled", "locked"))
+                    (
+                        "state",
+                        "not in",
+                        (
+                            "refunded",
+                            "returned",
+                            "replaced",
+                            "finished",
+                            "cancelled",
+                            "locked",
+                        ),
+                    )
                 ],
             },
             "done": {

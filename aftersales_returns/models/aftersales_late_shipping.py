@@ -45,8 +45,8 @@ class AftersalesLateShipping(models.Model):
         help="Empty while the item is still not shipped.",
     )
     item_amount = fields.Monetary(
-        readonly=True, string="Item Amount", help="What the customer pays for the "
-        "item, tax included."
+        readonly=True,
+        help="What the customer pays for the " "item, tax included.",
     )
     amount = fields.Monetary(readonly=True, string="Compensation", tracking=True)
     state = fields.Selection(
@@ -155,9 +155,7 @@ class AftersalesLateShipping(models.Model):
     def _aftersales_check_open(self):
         for proposal in self:
             if proposal.state != "proposed":
-                raise UserError(
-                    _("%s is already decided.", proposal.display_name)
-                )
+                raise UserError(_("%s is already decided.", proposal.display_name))
 
     def _prepare_credit_note_vals(self):
         self.ensure_one()
@@ -213,8 +211,10 @@ class AftersalesLateShipping(models.Model):
         creates them for the agent: the amount comes from the policy)."""
         if not self.env.user._aftersales_is_user():
             raise UserError(
-                _("Only after-sales staff may credit late shipping: %s.",
-                  ", ".join(self.mapped("display_name")))
+                _(
+                    "Only after-sales staff may credit late shipping: %s.",
+                    ", ".join(self.mapped("display_name")),
+                )
             )
         self._aftersales_check_open()
         refunds = self.env["account.move"]
@@ -258,8 +258,10 @@ class AftersalesLateShipping(models.Model):
         missing = self.filtered(lambda p: not (p.note or "").strip())
         if missing:
             raise UserError(
-                _("Write why the compensation is dismissed: %s.",
-                  ", ".join(missing.mapped("display_name")))
+                _(
+                    "Write why the compensation is dismissed: %s.",
+                    ", ".join(missing.mapped("display_name")),
+                )
             )
         self._aftersales_action_write(
             {

@@ -33,7 +33,6 @@ class Rma(models.Model):
     )
     requested_remedy = fields.Selection(
         REMEDIES,
-        string="Requested Remedy",
         default="refund",
         tracking=True,
         index=True,
@@ -64,7 +63,6 @@ class Rma(models.Model):
     )
     package_state = fields.Selection(
         PACKAGE_STATES,
-        string="Package State",
         tracking=True,
         help="The state of the package when the customer asks: factory seal "
         "unopened, opened with the outer package intact, or outer package "
@@ -111,8 +109,12 @@ class Rma(models.Model):
             rma.return_reason = rma.reason_id.aftersales_code or False
 
     def _inverse_return_reason(self):
-        reasons = self.env["rma.reason"].sudo().search(
-            [("aftersales_code", "in", list(set(self.mapped("return_reason"))))]
+        reasons = (
+            self.env["rma.reason"]
+            .sudo()
+            .search(
+                [("aftersales_code", "in", list(set(self.mapped("return_reason"))))]
+            )
         )
         for rma in self:
             if not rma.return_reason:
@@ -155,7 +157,9 @@ class Rma(models.Model):
             )
             by_key = {}
             for reason in reasons:
-                by_key.setdefault((reason.aftersales_code, reason.company_id.id), reason)
+                by_key.setdefault(
+                    (reason.aftersales_code, reason.company_id.id), reason
+                )
             for vals in coded:
                 company_id = vals.get("company_id") or self.env.company.id
                 reason = by_key.get((vals["return_reason"], company_id))
@@ -198,8 +202,9 @@ class Rma(models.Model):
             rma.aftersales_company_fault = fault
             rma.aftersales_pickup_required = fault
 
-    @api.depends("product_id", "product_uom_qty", "warehouse_id", "move_id",
-                 "sale_line_id")
+    @api.depends(
+        "product_id", "product_uom_qty", "warehouse_id", "move_id", "sale_line_id"
+    )
     def _compute_domain_lot_id(self):
         """A returned serial is one delivered on the sale line (rma_lot offers
         the serials in our stock, which fits replacements, not returns)."""
@@ -280,10 +285,14 @@ class Rma(models.Model):
             "res_model": "stock.picking",
             "view_mode": "list,form",
             "views": [
-                (self.env.ref(f"{module}.stock_picking_view_list_aftersales").id,
-                 "list"),
-                (self.env.ref(f"{module}.stock_picking_view_form_aftersales").id,
-                 "form"),
+                (
+                    self.env.ref(f"{module}.stock_picking_view_list_aftersales").id,
+                    "list",
+                ),
+                (
+                    self.env.ref(f"{module}.stock_picking_view_form_aftersales").id,
+                    "form",
+                ),
             ],
             "domain": [("id", "in", pickings.ids)],
             "context": {"create": False, "edit": False, "delete": False},

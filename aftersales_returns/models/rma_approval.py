@@ -59,9 +59,7 @@ class Rma(models.Model):
         string="Decided On", readonly=True, copy=False
     )
     can_aftersales_approve = fields.Boolean(compute="_compute_can_aftersales_approval")
-    can_aftersales_override = fields.Boolean(
-        compute="_compute_can_aftersales_approval"
-    )
+    can_aftersales_override = fields.Boolean(compute="_compute_can_aftersales_approval")
     can_aftersales_decide = fields.Boolean(compute="_compute_can_aftersales_approval")
 
     @api.model
@@ -192,15 +190,15 @@ class Rma(models.Model):
             raise UserError(_("Unknown decision %s.", decision))
         if decision == "fee" and not 0.0 < fee_pct <= 100.0:
             raise UserError(
-                _("The fee must be more than 0%% and at most 100%% (got %s%%).",
-                  fee_pct)
+                _(
+                    "The fee must be more than 0%% and at most 100%% (got %s%%).",
+                    fee_pct,
+                )
             )
         self._aftersales_lock()
         for rma in self:
             if rma.aftersales_inspection_outcome != "decision":
-                raise UserError(
-                    _("%s does not wait for a decision.", rma.display_name)
-                )
+                raise UserError(_("%s does not wait for a decision.", rma.display_name))
         self._aftersales_action_write(
             {
                 "aftersales_decision": decision,
@@ -210,9 +208,9 @@ class Rma(models.Model):
                 "aftersales_decided_date": fields.Datetime.now(),
             }
         )
-        labels = dict(self._fields["aftersales_decision"]._description_selection(
-            self.env
-        ))
+        labels = dict(
+            self._fields["aftersales_decision"]._description_selection(self.env)
+        )
         for rma in self:
             rma.message_post(
                 body=Markup("%s<br/>%s")

@@ -79,19 +79,10 @@ class Rma(models.Model):
             )
         todo._aftersales_touch_contact()
 
-    def _aftersales_customer_lang(self):
-        self.ensure_one()
-        return self.partner_id.lang or self.company_id.partner_id.lang or "en_US"
-
     def _aftersales_customer_verdicts(self):
         """The verdicts the customer can act on, rendered in ``lang``."""
         self.ensure_one()
         return self.sudo().aftersales_verdict_ids.filtered("customer_visible")
-
-    def _aftersales_customer_conditions(self):
-        """The receipt conditions not met, in the reader's language."""
-        self.ensure_one()
-        return self.aftersales_inspection_failed_text
 
     def message_post(self, **kwargs):
         """A public message to the customer counts as a contact."""

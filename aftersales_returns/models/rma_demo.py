@@ -101,8 +101,18 @@ class Rma(models.Model):
         return order
 
     @api.model
-    def _demo_return(self, order, product, reason, remedy="refund", package="opened",
-                     lot=None, description="", evidence=(), xmlid=None):
+    def _demo_return(
+        self,
+        order,
+        product,
+        reason,
+        remedy="refund",
+        package="opened",
+        lot=None,
+        description="",
+        evidence=(),
+        xmlid=None,
+    ):
         ref = self.env.ref
         line = order.order_line.filtered(lambda sl: sl.product_id == product)[:1]
         move = line.move_ids.filtered(lambda m: m.state == "done")[:1]

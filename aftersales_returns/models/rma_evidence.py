@@ -19,9 +19,7 @@ class AftersalesRmaEvidenceKind(models.Model):
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
-    code = fields.Char(
-        required=True, help="Technical key, e.g. photo or test_report."
-    )
+    code = fields.Char(required=True, help="Technical key, e.g. photo or test_report.")
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     image_only = fields.Boolean(
@@ -90,8 +88,11 @@ class AftersalesRmaEvidence(models.Model):
         if not kind._aftersales_allowed(mimetype):
             if kind.image_only:
                 raise ValidationError(
-                    _("%(file)s is not a picture (%(kind)s).", file=name,
-                      kind=kind.name)
+                    _(
+                        "%(file)s is not a picture (%(kind)s).",
+                        file=name,
+                        kind=kind.name,
+                    )
                 )
             raise ValidationError(
                 _(

@@ -268,8 +268,10 @@ class Rma(models.Model):
     def _aftersales_apply_decision(self, decision):
         """After the manager's decision: accept (with or without a fee) or
         refuse and send back."""
-        outcome = "refused" if decision == "refuse" else (
-            "fee" if decision == "fee" else "accepted"
+        outcome = (
+            "refused"
+            if decision == "refuse"
+            else ("fee" if decision == "fee" else "accepted")
         )
         self._aftersales_action_write({"aftersales_inspection_outcome": outcome})
         decision_type = self.env.ref("aftersales_returns.mail_activity_rma_decision")

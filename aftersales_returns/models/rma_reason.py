@@ -154,9 +154,7 @@ class RmaReason(models.Model):
                             "Return reason %(reason)s: %(field)s must be between 0 "
                             "and %(high)s (got %(value)s).",
                             reason=reason.display_name,
-                            field=reason._fields[fname]._description_string(
-                                self.env
-                            ),
+                            field=reason._fields[fname]._description_string(self.env),
                             high=high,
                             value=value,
                         )
@@ -168,8 +166,12 @@ class RmaReason(models.Model):
     @api.model
     def _aftersales_seed_reasons(self):
         """The reasons shipped as data (for the main company)."""
-        data = self.env["ir.model.data"].sudo().search(
-            [("module", "=", "aftersales_returns"), ("model", "=", "rma.reason")]
+        data = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search(
+                [("module", "=", "aftersales_returns"), ("model", "=", "rma.reason")]
+            )
         )
         return self.sudo().browse(data.mapped("res_id")).exists()
 

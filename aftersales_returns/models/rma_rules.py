@@ -77,9 +77,9 @@ class Rma(models.Model):
             "fail": "fa-times text-danger",
         }
         rule_names = dict(
-            self.env["aftersales.rma.verdict"]._fields["rule"]._description_selection(
-                self.env
-            )
+            self.env["aftersales.rma.verdict"]
+            ._fields["rule"]
+            ._description_selection(self.env)
         )
         for rma in self:
             if not rma.aftersales_verdict_ids:
@@ -246,9 +246,7 @@ class Rma(models.Model):
         if exchange:
             products = exchange.product_id
             stock_locations = exchange.warehouse_id.lot_stock_id
-            for product, location, qty, reserved in self.env[
-                "stock.quant"
-            ]._read_group(
+            for product, location, qty, reserved in self.env["stock.quant"]._read_group(
                 [
                     ("product_id", "in", products.ids),
                     ("location_id", "child_of", stock_locations.ids),
@@ -377,9 +375,7 @@ class Rma(models.Model):
     def _aftersales_check_quantity(self, data):
         line = data["line_by_rma"][self.id]
         if not line:
-            return "fail", "quantity.no_line", {
-                "product": self.product_id.display_name
-            }
+            return "fail", "quantity.no_line", {"product": self.product_id.display_name}
         uom = self.product_id.uom_id
         qty = self.product_uom._compute_quantity(self.product_uom_qty, uom)
         invoiced = line.product_uom._compute_quantity(data["invoiced"][line.id], uom)
@@ -445,12 +441,16 @@ class Rma(models.Model):
             return None
         if not self.aftersales_approved_by_id:
             return "fail", "approval.waiting", {}
-        return "pass", "approval.ok", {
-            "user": self.aftersales_approved_by_id.name,
-            "approved_datetime": fields.Datetime.to_string(
-                self.aftersales_approved_date
-            ),
-        }
+        return (
+            "pass",
+            "approval.ok",
+            {
+                "user": self.aftersales_approved_by_id.name,
+                "approved_datetime": fields.Datetime.to_string(
+                    self.aftersales_approved_date
+                ),
+            },
+        )
 
     def _aftersales_is_second_claim(self, data):
         line = data["line_by_rma"][self.id]
@@ -626,9 +626,9 @@ class Rma(models.Model):
 
     def _aftersales_failure_message(self, failures):
         rule_names = dict(
-            self.env["aftersales.rma.verdict"]._fields["rule"]._description_selection(
-                self.env
-            )
+            self.env["aftersales.rma.verdict"]
+            ._fields["rule"]
+            ._description_selection(self.env)
         )
         lines = []
         for rma, rules in failures.items():

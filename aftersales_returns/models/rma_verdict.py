@@ -180,9 +180,12 @@ class AftersalesRmaVerdict(models.Model):
                 env, VERDICT_MESSAGES, "package.unknown", lang=lang
             )
         if "kind_ids" in values:
-            kinds = env["aftersales.rma.evidence.kind"].sudo().browse(
-                values.pop("kind_ids")
-            ).exists()
+            kinds = (
+                env["aftersales.rma.evidence.kind"]
+                .sudo()
+                .browse(values.pop("kind_ids"))
+                .exists()
+            )
             values["kinds"] = ", ".join(kinds.with_context(lang=lang).mapped("name"))
         if "uom_id" in values:
             uom = env["uom.uom"].sudo().browse(values.pop("uom_id")).exists()

@@ -75,14 +75,18 @@ class SaleOrderLine(models.Model):
     def _aftersales_last_shipping_dates(self):
         """{line id: date of its last done delivery to a customer}."""
         dates = {}
-        for line, date in self.env["stock.move"].sudo()._read_group(
-            [
-                ("sale_line_id", "in", self.ids),
-                ("state", "=", "done"),
-                ("location_dest_id.usage", "=", "customer"),
-            ],
-            ["sale_line_id"],
-            ["date:max"],
+        for line, date in (
+            self.env["stock.move"]
+            .sudo()
+            ._read_group(
+                [
+                    ("sale_line_id", "in", self.ids),
+                    ("state", "=", "done"),
+                    ("location_dest_id.usage", "=", "customer"),
+                ],
+                ["sale_line_id"],
+                ["date:max"],
+            )
         ):
             dates[line.id] = date
         return dates

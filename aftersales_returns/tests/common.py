@@ -103,10 +103,7 @@ class AftersalesReturnsCommon(TransactionCase):
         quant = cls.env["stock.quant"]
         quant._update_available_quantity(cls.heater, cls.warehouse.lot_stock_id, 50)
         cls.lots = cls.env["stock.lot"].create(
-            [
-                {"name": f"GS2-{i:03d}", "product_id": cls.stove.id}
-                for i in range(1, 5)
-            ]
+            [{"name": f"GS2-{i:03d}", "product_id": cls.stove.id} for i in range(1, 5)]
         )
         for lot in cls.lots:
             quant._update_available_quantity(
@@ -117,8 +114,18 @@ class AftersalesReturnsCommon(TransactionCase):
     # Helpers
     # ------------------------------------------------------------------
     @classmethod
-    def _sell(cls, partner, lines, invoice_date=INVOICE_DATE, lots=None,
-              deliver=True, invoice=True, taxes=None, carrier=None, **order_vals):
+    def _sell(
+        cls,
+        partner,
+        lines,
+        invoice_date=INVOICE_DATE,
+        lots=None,
+        deliver=True,
+        invoice=True,
+        taxes=None,
+        carrier=None,
+        **order_vals,
+    ):
         """Sell, deliver and invoice: lines = [(product, qty, price)]."""
         order = cls.env["sale.order"].create(
             {
@@ -169,8 +176,17 @@ class AftersalesReturnsCommon(TransactionCase):
         return order
 
     @classmethod
-    def _rma(cls, order, qty=1, reason="quality", remedy="refund",
-             package="opened", lot=None, line=None, **extra):
+    def _rma(
+        cls,
+        order,
+        qty=1,
+        reason="quality",
+        remedy="refund",
+        package="opened",
+        lot=None,
+        line=None,
+        **extra,
+    ):
         line = line or order.order_line[0]
         move = line.move_ids.filtered(lambda m: m.state == "done")[:1]
         vals = {
@@ -214,8 +230,16 @@ class AftersalesReturnsCommon(TransactionCase):
     def _verdict(self, rma, rule):
         return rma.aftersales_verdict_ids.filtered(lambda v: v.rule == rule).result
 
-    def _inspect(self, rma, result="stock", user=None, grade="a", invoice=True,
-                 package=True, accessories=True):
+    def _inspect(
+        self,
+        rma,
+        result="stock",
+        user=None,
+        grade="a",
+        invoice=True,
+        package=True,
+        accessories=True,
+    ):
         wizard = (
             self.env["aftersales.rma.inspection"]
             .with_user(user or self.stock_user)

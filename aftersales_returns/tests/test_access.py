@@ -44,8 +44,8 @@ class TestReturnAccess(AftersalesReturnsCommon):
         agent_rma.refund_id.invoice_line_ids.read(["name", "price_total"])
         agent_rma.aftersales_after_picking_id.read(["name", "state"])
         action = agent_rma.action_aftersales_view_transfers()
-        pickings = self.env["stock.picking"].with_user(self.agent).search(
-            action["domain"]
+        pickings = (
+            self.env["stock.picking"].with_user(self.agent).search(action["domain"])
         )
         self.assertIn(rma.reception_move_id.picking_id, pickings)
         self.assertIn(rma.aftersales_after_picking_id, pickings)

@@ -49,9 +49,7 @@ class TestReturnConcurrency(AftersalesReturnsCommon):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             rma = env["rma"].browse(rma_id)
-            refunds = env["account.move"].search(
-                [("line_ids.rma_id", "=", rma_id)]
-            )
+            refunds = env["account.move"].search([("line_ids.rma_id", "=", rma_id)])
             refunds.line_ids.write({"rma_id": False})
             refunds.unlink()
             rma.write({"state": "draft", "refund_id": False, "refund_line_id": False})
@@ -91,9 +89,7 @@ class TestReturnConcurrency(AftersalesReturnsCommon):
             with self.registry.cursor() as cr:
                 env = api.Environment(cr, SUPERUSER_ID, {})
                 rma = env["rma"].browse(rma_id)
-                refunds = env["account.move"].search(
-                    [("line_ids.rma_id", "=", rma_id)]
-                )
+                refunds = env["account.move"].search([("line_ids.rma_id", "=", rma_id)])
                 self.assertEqual(len(refunds), 1)
                 self.assertEqual(rma.state, "refunded")
                 self.assertEqual(rma.refund_id, refunds)

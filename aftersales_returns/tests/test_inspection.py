@@ -98,7 +98,7 @@ class TestReturnInspection(AftersalesReturnsCommon):
         wizard = (
             self.env["aftersales.rma.inspection"]
             .with_user(self.stock_user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .new({})
         )
         wizard.scan = "6900000000601"
@@ -132,7 +132,8 @@ class TestReturnInspection(AftersalesReturnsCommon):
         with freeze_time("2026-03-10 11:00:00"):
             # The agent writes to the customer: the clock restarts.
             rma.message_post(
-                body="We are on it", message_type="comment",
+                body="We are on it",
+                message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
         with freeze_time("2026-03-12 11:00:00"):
@@ -160,8 +161,9 @@ class TestReturnInspection(AftersalesReturnsCommon):
         self.assertFalse(rma.aftersales_after_picking_id, "goods wait for the decision")
         self.assertEqual(self._qty(rma.location_id), 1)
         decision_type = self.env.ref("aftersales_returns.mail_activity_rma_decision")
-        self.assertTrue(rma.activity_ids.filtered(
-            lambda a: a.activity_type_id == decision_type))
+        self.assertTrue(
+            rma.activity_ids.filtered(lambda a: a.activity_type_id == decision_type)
+        )
         # Refund by hand is refused too.
         with self.assertRaisesRegex(UserError, "inspected and accepted"):
             rma.action_refund()
@@ -171,13 +173,17 @@ class TestReturnInspection(AftersalesReturnsCommon):
             )
         with self.assertRaises(UserError):
             rma.with_user(self.user)._aftersales_decide("accept", "ok")
-        wizard = self.env["aftersales.rma.decision"].with_user(self.manager).create(
-            {
-                "rma_ids": [(6, 0, rma.ids)],
-                "decision": "fee",
-                "fee_pct": 20.0,
-                "note": "Manual missing: 20% kept",
-            }
+        wizard = (
+            self.env["aftersales.rma.decision"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "rma_ids": [(6, 0, rma.ids)],
+                    "decision": "fee",
+                    "fee_pct": 20.0,
+                    "note": "Manual missing: 20% kept",
+                }
+            )
         )
         stock_before = self._qty(self.warehouse.lot_stock_id)
         wizard.action_decide()
@@ -187,8 +193,9 @@ class TestReturnInspection(AftersalesReturnsCommon):
         self.assertAlmostEqual(rma.refund_id.amount_total, 800.0)
         self.assertAlmostEqual(rma.aftersales_fee_amount, 200.0)
         self.assertEqual(self._qty(self.warehouse.lot_stock_id), stock_before + 1)
-        self.assertFalse(rma.activity_ids.filtered(
-            lambda a: a.activity_type_id == decision_type))
+        self.assertFalse(
+            rma.activity_ids.filtered(lambda a: a.activity_type_id == decision_type)
+        )
         self.assertIn("Manual missing", "".join(rma.message_ids.mapped("body")))
 
     def test_manager_refuses_and_goods_go_back(self):
@@ -211,8 +218,10 @@ class TestReturnInspection(AftersalesReturnsCommon):
 
     def test_policy_fee_keeps_the_inspection_fee(self):
         self.reasons["quality"].write(
-            {"aftersales_inspection_policy": "fee",
-             "aftersales_inspection_fee_pct": 15.0}
+            {
+                "aftersales_inspection_policy": "fee",
+                "aftersales_inspection_fee_pct": 15.0,
+            }
         )
         rma = self._confirmed_rma()
         self._inspect(rma, "stock", invoice=False)

@@ -80,8 +80,9 @@ class TestLateShipping(AftersalesReturnsCommon):
         self.assertAlmostEqual(dear.aftersales_late_shipping_ids.amount, 30.0)
 
     def test_settings_are_read(self):
-        self.company.write({"aftersales_late_shipping_pct": 10.0,
-                            "aftersales_late_shipping_max": 50.0})
+        self.company.write(
+            {"aftersales_late_shipping_pct": 10.0, "aftersales_late_shipping_max": 50.0}
+        )
         order = self._order(300.0)
         self._deliver(order, "2026-03-05 09:00:00")
         self.assertAlmostEqual(order.aftersales_late_shipping_ids.amount, 33.9)
@@ -102,8 +103,9 @@ class TestLateShipping(AftersalesReturnsCommon):
     def test_promise_without_delivery_date(self):
         """No delivery date: the order date plus the Settings' days."""
         with freeze_time("2026-03-01 10:00:00"):
-            order = self._sell(self.customer, [(self.heater, 1, 300.0)],
-                               deliver=False, invoice=False)
+            order = self._sell(
+                self.customer, [(self.heater, 1, 300.0)], deliver=False, invoice=False
+            )
         self.assertEqual(
             str(order.order_line.aftersales_promised_date), "2026-03-03 10:00:00"
         )

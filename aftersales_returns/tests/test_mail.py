@@ -79,7 +79,8 @@ class TestReturnForbiddenPhrases(AftersalesReturnsCommon):
         self.assertTrue(rma._aftersales_forbidden_phrase_checked())
         with self.assertRaises(UserError):
             rma.with_user(self.user).message_post(
-                body="不归我管", message_type="comment",
+                body="不归我管",
+                message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
         self.assertEqual(len(rma.message_ids), before)

@@ -121,13 +121,15 @@ class TestReturnMoneyTaxes(AftersalesReturnsCommon):
                 "name": "Express (returns test)",
                 "delivery_type": "fixed",
                 "fixed_price": 20.0,
-                "product_id": cls.env["product.product"].create(
-                    {"name": "Express shipping", "type": "service"}
-                ).id,
+                "product_id": cls.env["product.product"]
+                .create({"name": "Express shipping", "type": "service"})
+                .id,
             }
         )
         cls.order = cls._sell(
-            cls.customer, [(cls.heater, 2, 1000.0)], taxes=cls.vat,
+            cls.customer,
+            [(cls.heater, 2, 1000.0)],
+            taxes=cls.vat,
             carrier=cls.carrier,
         )
         cls.invoice = cls.order.invoice_ids
@@ -179,8 +181,11 @@ class TestReturnMoneyTaxes(AftersalesReturnsCommon):
         self._evidence(second, "photo")
         second.with_user(self.manager).action_aftersales_approve()
         refund2 = self._accept(second)
-        self.assertFalse(refund2.invoice_line_ids.filtered(
-            lambda line: line.product_id == self.carrier.product_id))
+        self.assertFalse(
+            refund2.invoice_line_ids.filtered(
+                lambda line: line.product_id == self.carrier.product_id
+            )
+        )
         self.assertAlmostEqual(refund2.amount_total, 1130 + 2260)
 
     def test_credit_note_posts_and_balances(self):

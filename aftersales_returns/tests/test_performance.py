@@ -1,5 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import functools
 import logging
 
 from freezegun import freeze_time
@@ -55,8 +56,11 @@ class TestReturnCheckPerformance(AftersalesReturnsCommon):
         self.assertLessEqual(counts[200], 30, counts)
         self.assertTrue(all(r.aftersales_verdict_ids for r in rmas))
         self.assertEqual(
-            set(rmas.mapped("aftersales_verdict_ids").filtered(
-                lambda v: v.rule == "quantity").mapped("result")),
+            set(
+                rmas.mapped("aftersales_verdict_ids")
+                .filtered(lambda v: v.rule == "quantity")
+                .mapped("result")
+            ),
             {"pass"},
         )
 
@@ -97,12 +101,12 @@ class TestReturnCheckPerformance(AftersalesReturnsCommon):
                 "package_state": "sealed",
             }
 
-            def create_confirm(vals=vals):
+            def create_confirm(vals):
                 rma = env["rma"].create(vals)
                 rma.action_confirm()
                 return rma
 
-            created, rma = self._count(create_confirm)
+            created, rma = self._count(functools.partial(create_confirm, vals))
             self.assertEqual(rma.state, "confirmed")
 
             def receive_refund(rma=rma):
@@ -125,7 +129,8 @@ class TestReturnCheckPerformance(AftersalesReturnsCommon):
         self.assertEqual(len(set(steady)), 1, counts)
         created, received = steady[0]
         _logger.info(
-            "one return: create+confirm %s queries, receive+refund %s", created,
+            "one return: create+confirm %s queries, receive+refund %s",
+            created,
             received,
         )
         self.assertLessEqual(created, 145, counts)

@@ -16,11 +16,15 @@ class TestReturnPortal(AftersalesReturnsCommon, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.portal_a = new_test_user(
-            cls.env, login="portal_wang", groups="base.group_portal",
+            cls.env,
+            login="portal_wang",
+            groups="base.group_portal",
             name="Portal Wang",
         )
         cls.portal_b = new_test_user(
-            cls.env, login="portal_lily", groups="base.group_portal",
+            cls.env,
+            login="portal_lily",
+            groups="base.group_portal",
             name="Portal Lily",
         )
         today = fields.Date.today()
@@ -30,7 +34,9 @@ class TestReturnPortal(AftersalesReturnsCommon, HttpCase):
         cls.order_a.name = "SO-PORTAL-WANG"
         cls.order_a.message_subscribe(cls.portal_a.partner_id.ids)
         cls.stoves_a = cls._sell(
-            cls.portal_a.partner_id, [(cls.stove, 2, 800.0)], invoice_date=today,
+            cls.portal_a.partner_id,
+            [(cls.stove, 2, 800.0)],
+            invoice_date=today,
             lots=cls.lots[:2],
         )
         cls.order_b = cls._sell(
@@ -136,8 +142,10 @@ class TestReturnPortal(AftersalesReturnsCommon, HttpCase):
         self.assertEqual(self._verdict(rma, "evidence"), "fail")
         response = self.url_open(
             f"/my/rmas/{rma.id}/evidence",
-            data={"kind_id": self.kinds["test_report"].id,
-                  "csrf_token": Request.csrf_token(self)},
+            data={
+                "kind_id": self.kinds["test_report"].id,
+                "csrf_token": Request.csrf_token(self),
+            },
             files={"evidence": ("report.pdf", PDF, "application/pdf")},
         )
         self.assertEqual(response.status_code, 200)
@@ -145,8 +153,10 @@ class TestReturnPortal(AftersalesReturnsCommon, HttpCase):
         self.assertEqual(self._verdict(rma, "evidence"), "pass")
         refused = self.url_open(
             f"/my/rmas/{rma.id}/evidence",
-            data={"kind_id": self.kinds["photo"].id,
-                  "csrf_token": Request.csrf_token(self)},
+            data={
+                "kind_id": self.kinds["photo"].id,
+                "csrf_token": Request.csrf_token(self),
+            },
             files={"evidence": ("notes.txt", b"not a picture", "text/plain")},
         )
         self.assertEqual(refused.status_code, 400)
@@ -156,8 +166,10 @@ class TestReturnPortal(AftersalesReturnsCommon, HttpCase):
         self.authenticate("portal_lily", "portal_lily")
         other = self.url_open(
             f"/my/rmas/{rma.id}/evidence",
-            data={"kind_id": self.kinds["photo"].id,
-                  "csrf_token": Request.csrf_token(self)},
+            data={
+                "kind_id": self.kinds["photo"].id,
+                "csrf_token": Request.csrf_token(self),
+            },
             files={"evidence": ("box.png", PNG, "image/png")},
         )
         self.assertTrue(other.url.endswith("/my"), other.url)
@@ -189,8 +201,12 @@ class TestReturnPortal(AftersalesReturnsCommon, HttpCase):
     def test_invalid_choices_and_ids_refused(self):
         other_line = self.order_b.order_line
         other_reason = self.env["rma.reason"].create(
-            {"name": "Other company's", "company_id": self.env["res.company"].create(
-                {"name": "Other Co (portal test)"}).id}
+            {
+                "name": "Other company's",
+                "company_id": self.env["res.company"]
+                .create({"name": "Other Co (portal test)"})
+                .id,
+            }
         )
         cases = (
             ({"reason_id": "x"}, "The reason is not valid"),
@@ -226,10 +242,14 @@ class TestReturnPortal(AftersalesReturnsCommon, HttpCase):
         for files, message in (
             ({"0-evidence_photo": ("empty.png", b"", "image/png")}, "is empty"),
             ({"0-evidence_photo": ("big.png", big, "image/png")}, "larger than 1 MB"),
-            ({"0-evidence_photo": ("notes.txt", b"hello", "text/plain")},
-             "is not a picture"),
-            ({"0-evidence_test_report": ("x.exe", b"MZ\x90\x00", "application/x")},
-             "neither a picture nor a PDF"),
+            (
+                {"0-evidence_photo": ("notes.txt", b"hello", "text/plain")},
+                "is not a picture",
+            ),
+            (
+                {"0-evidence_test_report": ("x.exe", b"MZ\x90\x00", "application/x")},
+                "neither a picture nor a PDF",
+            ),
         ):
             with self.subTest(message=message):
                 self._assert_refused(self._post(row, files=files), message)

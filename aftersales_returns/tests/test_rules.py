@@ -188,16 +188,21 @@ class TestReturnRules(AftersalesReturnsCommon):
                 "location_dest_id": self.warehouse.lot_stock_id.id,
                 "scheduled_date": "2026-03-20 08:00:00",
                 "move_ids": [
-                    (0, 0, {
-                        "name": "heater",
-                        "product_id": self.heater.id,
-                        "product_uom_qty": 10,
-                        "product_uom": self.heater.uom_id.id,
-                        "location_id": self.env.ref(
-                            "stock.stock_location_suppliers").id,
-                        "location_dest_id": self.warehouse.lot_stock_id.id,
-                        "date": "2026-03-20 08:00:00",
-                    })
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "heater",
+                            "product_id": self.heater.id,
+                            "product_uom_qty": 10,
+                            "product_uom": self.heater.uom_id.id,
+                            "location_id": self.env.ref(
+                                "stock.stock_location_suppliers"
+                            ).id,
+                            "location_dest_id": self.warehouse.lot_stock_id.id,
+                            "date": "2026-03-20 08:00:00",
+                        },
+                    )
                 ],
             }
         )
@@ -216,8 +221,12 @@ class TestReturnRules(AftersalesReturnsCommon):
         self._evidence(rma, "test_report")
         with self.assertRaises(UserError):
             rma.action_confirm()
-        wizard = self.env["aftersales.rma.override"].with_user(self.manager).create(
-            {"rma_ids": [(6, 0, rma.ids)], "reason": "Loyal customer, goodwill"}
+        wizard = (
+            self.env["aftersales.rma.override"]
+            .with_user(self.manager)
+            .create(
+                {"rma_ids": [(6, 0, rma.ids)], "reason": "Loyal customer, goodwill"}
+            )
         )
         with self.assertRaises(UserError):
             self.env["aftersales.rma.override"].with_user(self.user).create(
@@ -318,8 +327,9 @@ class TestReturnRules(AftersalesReturnsCommon):
                 "aftersales_evidence_kind_ids": [(6, 0, self.kinds["screenshot"].ids)],
             }
         )
-        rma = self._rma(self.order, reason="quality", reason_id=reason.id,
-                        package="opened")
+        rma = self._rma(
+            self.order, reason="quality", reason_id=reason.id, package="opened"
+        )
         rma.action_aftersales_check()
         self.assertEqual(self._verdict(rma, "package"), "fail")
         self.assertEqual(self._verdict(rma, "evidence"), "fail")
@@ -337,8 +347,12 @@ class TestReturnRules(AftersalesReturnsCommon):
         self.assertEqual(window.code, "window.return_ok")
         self.assertEqual(
             window.values,
-            {"days": 3, "invoice_date": "2026-03-02", "limit": 7,
-             "request_date": "2026-03-05"},
+            {
+                "days": 3,
+                "invoice_date": "2026-03-02",
+                "limit": 7,
+                "request_date": "2026-03-05",
+            },
         )
         self.assertIn("day 3", window.message)
         self.assertIn("03/02/2026", window.message)
@@ -365,8 +379,9 @@ class TestReturnRules(AftersalesReturnsCommon):
         rma.return_reason = "no_reason"
         self.assertEqual(rma.reason_id, self.reasons["no_reason"])
         self.assertEqual(
-            self.env["rma"].search([("return_reason", "=", "no_reason"),
-                                    ("id", "=", rma.id)]),
+            self.env["rma"].search(
+                [("return_reason", "=", "no_reason"), ("id", "=", rma.id)]
+            ),
             rma,
         )
         from odoo.exceptions import ValidationError

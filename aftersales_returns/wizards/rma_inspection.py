@@ -35,12 +35,11 @@ class AftersalesRmaInspection(models.TransientModel):
         related="rma_id.product_id.product_tmpl_id.aftersales_packing_list"
     )
     scan = fields.Char(
-        string="Scan",
         help="Scan the serial number or the product barcode.",
     )
     scan_ok = fields.Boolean(string="Unit Identified", readonly=True)
     scan_message = fields.Char(readonly=True)
-    invoice_returned = fields.Boolean(string="Invoice Returned")
+    invoice_returned = fields.Boolean()
     package_intact = fields.Boolean(string="Outer Package Intact")
     accessories_complete = fields.Boolean(string="Accessories and Gifts Complete")
     condition_grade = fields.Selection(CONDITION_GRADES, required=True, default="a")

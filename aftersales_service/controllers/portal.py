@@ -24,9 +24,7 @@ class AftersalesWarrantyPortal(CustomerPortal):
         if "warranty_count" in counters:
             Warranty = request.env["aftersales.warranty"]
             values["warranty_count"] = (
-                Warranty.search_count([])
-                if Warranty.has_access("read")
-                else 0
+                Warranty.search_count([]) if Warranty.has_access("read") else 0
             )
         return values
 
@@ -189,8 +187,10 @@ class AftersalesWarrantyPortal(CustomerPortal):
             rows_wanted = min(
                 max(int(post.get("rows") or REGISTER_ROWS), 1), REGISTER_MAX_ROWS
             )
-            rows = [{"serial": post.get("serial", "") if i == 0 else ""}
-                    for i in range(rows_wanted)]
+            rows = [
+                {"serial": post.get("serial", "") if i == 0 else ""}
+                for i in range(rows_wanted)
+            ]
             return request.render(
                 "aftersales_service.portal_warranty_register",
                 self._register_values(distributor, rows),
@@ -231,9 +231,7 @@ class AftersalesWarrantyPortal(CustomerPortal):
                 "aftersales_service.portal_warranty_register",
                 self._register_values(distributor, rows, errors=errors),
             )
-        return request.redirect(
-            f"/my/warranties?filterby=registered&registered={done}"
-        )
+        return request.redirect(f"/my/warranties?filterby=registered&registered={done}")
 
     # ------------------------------------------------------------------
     # One card

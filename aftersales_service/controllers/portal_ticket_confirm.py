@@ -1,11 +1,15 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.portal.controllers.portal import CustomerPortal
+
+_logger = logging.getLogger(__name__)
 
 
 class AftersalesTicketPortal(CustomerPortal):
@@ -34,8 +38,9 @@ class AftersalesTicketPortal(CustomerPortal):
                 ticket_sudo._aftersales_record_confirmation(
                     "portal", note=(note or "")[:2000], user=request.env.user
                 )
-            except UserError:
-                pass
+            except UserError as error:
+                # the page shows the ticket as it is (e.g. confirmed meanwhile)
+                _logger.info("portal confirmation refused: %s: %s", ticket_sudo, error)
         url = f"/my/ticket/{ticket_sudo.id}"
         if access_token:
             url += f"?access_token={access_token}"
@@ -52,8 +57,10 @@ class AftersalesTicketClose(HelpdeskTicketController):
             ticket.check_access("read")
         except (AccessError, MissingError, TypeError, ValueError):
             return request.redirect("/my")
-        stage = request.env["helpdesk.ticket.stage"].sudo().browse(
-            int(kw.get("stage_id") or 0)
+        stage = (
+            request.env["helpdesk.ticket.stage"]
+            .sudo()
+            .browse(int(kw.get("stage_id") or 0))
         )
         ticket_sudo = ticket.sudo()
         if (
@@ -62,7 +69,5 @@ class AftersalesTicketClose(HelpdeskTicketController):
             and not ticket_sudo.customer_confirmed
             and not ticket_sudo.stage_id.closed
         ):
-            ticket_sudo._aftersales_record_confirmation(
-                "portal", user=request.env.user
-            )
+            ticket_sudo._aftersales_record_confirmation("portal", user=request.env.user)
         return super().support_ticket_close(**kw)

@@ -14,9 +14,7 @@ class AccountMove(models.Model):
         Warranty = self.env["aftersales.warranty"]
         invoices = posted_moves.filtered(lambda m: m.move_type == "out_invoice")
         if invoices:
-            Warranty._generate_from_sale_lines(
-                invoices.invoice_line_ids.sale_line_ids
-            )
+            Warranty._generate_from_sale_lines(invoices.invoice_line_ids.sale_line_ids)
         refunds = posted_moves.filtered(lambda m: m.move_type == "out_refund")
         if refunds:
             Warranty.sudo()._void_for_refund_lines(

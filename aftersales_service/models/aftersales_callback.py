@@ -202,6 +202,3 @@ class AftersalesCallback(models.Model):
         if outcome == "not_satisfied":
             ticket._aftersales_reopen()
         return True
-
-    def action_save(self):
-        return {"type": "ir.actions.act_window_close"}

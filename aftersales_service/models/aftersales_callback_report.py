@@ -23,9 +23,7 @@ class AftersalesCallbackReport(models.Model):
     callback_rate = fields.Float(
         string="Callback Rate (%)", readonly=True, aggregator="avg"
     )
-    target_rate = fields.Float(
-        string="Target (%)", readonly=True, aggregator="avg"
-    )
+    target_rate = fields.Float(string="Target (%)", readonly=True, aggregator="avg")
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -114,7 +114,7 @@ class AftersalesCompensation(models.Model):
         max_width=1024,
         max_height=1024,
     )
-    signed_by = fields.Char(string="Signed By", copy=False)
+    signed_by = fields.Char(copy=False)
     signed_date = fields.Datetime(string="Signed On", copy=False)
     can_approve = fields.Boolean(compute="_compute_can_approve")
     can_sign = fields.Boolean(compute="_compute_can_approve")

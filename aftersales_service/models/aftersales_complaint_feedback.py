@@ -86,9 +86,7 @@ class AftersalesComplaintFeedback(models.Model):
     corrective_action = fields.Text(
         help="The fix the responsible person carries out (整改措施)."
     )
-    head_decision = fields.Text(
-        string="Department Head's Decision", tracking=True
-    )
+    head_decision = fields.Text(string="Department Head's Decision", tracking=True)
     head_id = fields.Many2one(
         "res.users", string="Department Head", readonly=True, copy=False
     )
@@ -136,9 +134,12 @@ class AftersalesComplaintFeedback(models.Model):
             if ticket.company_id:
                 vals.setdefault("company_id", ticket.company_id.id)
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "aftersales.complaint.feedback"
-                ) or "/"
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code(
+                        "aftersales.complaint.feedback"
+                    )
+                    or "/"
+                )
         return super().create(vals_list)
 
     def write(self, vals):

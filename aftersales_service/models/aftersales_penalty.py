@@ -184,11 +184,8 @@ class AftersalesPenalty(models.Model):
     @api.depends("name", "user_id", "points")
     def _compute_display_name(self):
         for entry in self:
-            entry.display_name = "%s - %s (%s)" % (
-                entry.name or "/",
-                entry.user_id.name or "",
-                entry.points,
-            )
+            user = entry.user_id.name or ""
+            entry.display_name = f"{entry.name or '/'} - {user} ({entry.points})"
 
     # ------------------------------------------------------------------
     # CRUD guards
@@ -219,11 +216,7 @@ class AftersalesPenalty(models.Model):
 
     @api.model
     def _business_fields(self, vals):
-        return [
-            fname
-            for fname in vals
-            if not fname.startswith(MAIL_FIELD_PREFIXES)
-        ]
+        return [fname for fname in vals if not fname.startswith(MAIL_FIELD_PREFIXES)]
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -311,8 +304,7 @@ class AftersalesPenalty(models.Model):
             if not self._is_manager():
                 raise AccessError(
                     self.env._(
-                        "Only after-sales managers can edit penalty entries "
-                        "(%s).",
+                        "Only after-sales managers can edit penalty entries " "(%s).",
                         ", ".join(self.mapped("name")),
                     )
                 )
@@ -436,8 +428,9 @@ class AftersalesPenalty(models.Model):
             "points": -self.points,
             "severity": self.severity,
             "company_id": self.company_id.id,
-            "reason": self.env._("Reversal of %(entry)s: %(reason)s",
-                                 entry=self.name, reason=reason),
+            "reason": self.env._(
+                "Reversal of %(entry)s: %(reason)s", entry=self.name, reason=reason
+            ),
         }
 
     def action_reverse(self, reason=None):
@@ -450,8 +443,7 @@ class AftersalesPenalty(models.Model):
             action = self.env["ir.actions.act_window"]._for_xml_id(
                 "aftersales_service.action_aftersales_penalty_reverse_wizard"
             )
-            action["context"] = {"active_ids": self.ids,
-                                 "active_model": self._name}
+            action["context"] = {"active_ids": self.ids, "active_model": self._name}
             return action
         self._reverse(reason)
         return True
@@ -461,8 +453,9 @@ class AftersalesPenalty(models.Model):
         self._check_manager(self.env._("reverse"))
         if not (reason or "").strip():
             raise UserError(
-                self.env._("Give the reason for reversing %s.",
-                           ", ".join(self.mapped("name")))
+                self.env._(
+                    "Give the reason for reversing %s.", ", ".join(self.mapped("name"))
+                )
             )
         self._lock_rows()
         counters = self.browse()
@@ -575,8 +568,7 @@ class AftersalesPenalty(models.Model):
             }
         )
         self.activity_ids.filtered(
-            lambda a: a.activity_type_id
-            == self.env.ref("mail.mail_activity_data_todo")
+            lambda a: a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
         ).action_feedback(feedback=decision)
         if upheld:
             self._reverse(self.env._("Appeal upheld: %s", decision))
@@ -606,19 +598,16 @@ class AftersalesPenalty(models.Model):
         origins = [item[3] for item in items if item[3]]
         done = set()
         if origins:
-            done = set(
-                self.sudo()
-                .search([("origin", "in", origins)])
-                .mapped("origin")
-            )
+            done = set(self.sudo().search([("origin", "in", origins)]).mapped("origin"))
         vals_list = []
         for ticket, user, reason, origin in items:
             if origin and origin in done:
                 continue
             if origin:
                 done.add(origin)
-            vals_list.append(self._prepare_sla_breach_vals(ticket, user, reason,
-                                                           origin))
+            vals_list.append(
+                self._prepare_sla_breach_vals(ticket, user, reason, origin)
+            )
         return self._aftersales_action_create(vals_list)
 
     @api.model

@@ -74,7 +74,7 @@ class AftersalesTicketMilestone(models.Model):
     )
     deadline = fields.Datetime(required=True, index=True)
     done_date = fields.Datetime(string="Done On")
-    done_by = fields.Many2one("res.users", string="Done By")
+    done_by = fields.Many2one("res.users")
     state = fields.Selection(
         [
             ("pending", "Pending"),

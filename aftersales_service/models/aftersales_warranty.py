@@ -242,9 +242,7 @@ class AftersalesWarranty(models.Model):
     sellout_date = fields.Date(
         string="Sold to End User On", readonly=True, copy=False, tracking=True
     )
-    registered_date = fields.Datetime(
-        string="Registered On", readonly=True, copy=False
-    )
+    registered_date = fields.Datetime(string="Registered On", readonly=True, copy=False)
     registered_by_id = fields.Many2one(
         "res.users", string="Registered By", readonly=True, copy=False
     )
@@ -496,9 +494,10 @@ class AftersalesWarranty(models.Model):
         return domain
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for card in self:
             card.access_url = f"/my/warranties/{card.id}"
+        return res
 
     @api.constrains("duration", "duration_type", "start_date", "end_date")
     def _check_dates(self):
@@ -529,9 +528,9 @@ class AftersalesWarranty(models.Model):
 
     @api.model
     def _description_duration_unit(self, duration_type):
-        return dict(
-            self._fields["duration_type"]._description_selection(self.env)
-        ).get(duration_type or "month", duration_type)
+        return dict(self._fields["duration_type"]._description_selection(self.env)).get(
+            duration_type or "month", duration_type
+        )
 
     @api.constrains("extension_months")
     def _check_extension_months(self):
@@ -560,8 +559,10 @@ class AftersalesWarranty(models.Model):
                         qty=card.quantity,
                     )
                 )
-            if card.lot_id and card.product_id.tracking == "serial" and (
-                card.quantity != 1
+            if (
+                card.lot_id
+                and card.product_id.tracking == "serial"
+                and (card.quantity != 1)
             ):
                 raise ValidationError(
                     self.env._(
@@ -705,8 +706,7 @@ class AftersalesWarranty(models.Model):
                     "distributor_id": commercial.id,
                     "registration_state": "pending",
                     "distributor_date": start_date,
-                    "shelf_limit_date": start_date
-                    + datetime.timedelta(days=allowance),
+                    "shelf_limit_date": start_date + datetime.timedelta(days=allowance),
                 }
             )
         return vals
@@ -917,9 +917,7 @@ class AftersalesWarranty(models.Model):
                             "returned", {"document": move.picking_id.name}
                         )
                     elif qty > 0:
-                        card._aftersales_action_write(
-                            {"quantity": card.quantity - qty}
-                        )
+                        card._aftersales_action_write({"quantity": card.quantity - qty})
                         card.message_post(
                             body=self.env._(
                                 "%(qty)s unit(s) returned by %(picking)s.",
@@ -993,8 +991,10 @@ class AftersalesWarranty(models.Model):
         if not self.lot_id:
             return []
         entries = []
-        tickets = self.env["helpdesk.ticket"].sudo().search(
-            [("lot_id", "=", self.lot_id.id)], order="create_date, id"
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search([("lot_id", "=", self.lot_id.id)], order="create_date, id")
         )
         for ticket in tickets:
             entries.append(
@@ -1006,12 +1006,12 @@ class AftersalesWarranty(models.Model):
                     "status": ticket.stage_id.name or "",
                 }
             )
-        repairs = self.env["repair.order"].sudo().search(
-            [("lot_id", "=", self.lot_id.id)], order="create_date, id"
+        repairs = (
+            self.env["repair.order"]
+            .sudo()
+            .search([("lot_id", "=", self.lot_id.id)], order="create_date, id")
         )
-        state_labels = dict(
-            repairs._fields["state"]._description_selection(self.env)
-        )
+        state_labels = dict(repairs._fields["state"]._description_selection(self.env))
         fee_labels = dict(
             repairs._fields["aftersales_fee_policy"]._description_selection(self.env)
         )
@@ -1137,13 +1137,13 @@ class AftersalesWarranty(models.Model):
             return self._coverage_result("out_of_warranty", "void", values, card)
         if on_date < card.start_date:
             values["start_date"] = card.start_date
-            return self._coverage_result(
-                "out_of_warranty", "not_started", values, card
-            )
+            return self._coverage_result("out_of_warranty", "not_started", values, card)
         if on_date > card.end_date:
             return self._coverage_result(
-                "out_of_warranty", "pending_expired" if pending else "expired",
-                values, card,
+                "out_of_warranty",
+                "pending_expired" if pending else "expired",
+                values,
+                card,
             )
         if excluded:
             values["exclusion"] = (

@@ -116,8 +116,9 @@ class AftersalesWarranty(models.Model):
                 "the display shows E2 and the water stays cold. "
                 "(两周前在绍兴门店购买，显示E2，不出热水。)</p>",
                 "partner_id": ref("aftersales_service.demo_partner_liu").id,
-                "lot_id": self.search([("lot_name", "=", "WH60-2508")], limit=1)
-                .lot_id.id,
+                "lot_id": self.search(
+                    [("lot_name", "=", "WH60-2508")], limit=1
+                ).lot_id.id,
                 "product_id": ref("aftersales_service.demo_product_water_heater").id,
                 "team_id": ref("aftersales_service.helpdesk_team_aftersales").id,
                 "user_id": ref("base.user_admin").id,

@@ -35,6 +35,4 @@ class AftersalesWarrantyExclusion(models.Model):
         while categ:
             ancestors |= categ
             categ = categ.parent_id
-        return exclusions.filtered(
-            lambda e: not e.categ_ids or e.categ_ids & ancestors
-        )
+        return exclusions.filtered(lambda e: not e.categ_ids or e.categ_ids & ancestors)

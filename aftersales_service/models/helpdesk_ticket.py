@@ -148,7 +148,6 @@ class HelpdeskTicket(models.Model):
     # Closed loop (闭环)
     # ------------------------------------------------------------------
     customer_confirmed = fields.Boolean(
-        string="Customer Confirmed",
         copy=False,
         tracking=True,
         help="The customer confirmed that the need is fully met. Required "
@@ -533,14 +532,6 @@ class HelpdeskTicket(models.Model):
             )
         )
         return min(agents, key=lambda u: (counts.get(u, 0), u.id))
-
-    def _aftersales_assign_user(self):
-        """Assign unassigned tickets inside their team (hand-over)."""
-        for ticket in self.filtered(lambda t: t.team_id and not t.user_id):
-            user = self._aftersales_pick_user(ticket.team_id, ticket.first_responder_id)
-            if user:
-                ticket.sudo().user_id = user
-        return True
 
     # ------------------------------------------------------------------
     # CRUD

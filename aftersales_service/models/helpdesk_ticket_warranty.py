@@ -121,9 +121,7 @@ class HelpdeskTicket(models.Model):
                     "warranty_end_date": coverage["end_date"],
                     "warranty_reason_code": coverage["reason_code"],
                     "warranty_reason_values": coverage["reason_values"],
-                    "aftersales_registration_pending": coverage[
-                        "registration_pending"
-                    ],
+                    "aftersales_registration_pending": coverage["registration_pending"],
                 }
             )
 

@@ -86,7 +86,7 @@ class MailMessage(models.Model):
         for item in value or []:
             if isinstance(item, int):
                 ids.append(item)
-            elif isinstance(item, (list, tuple)) and item:
+            elif isinstance(item, list | tuple) and item:
                 if item[0] == 4:
                     ids.append(item[1])
                 elif item[0] == 6:

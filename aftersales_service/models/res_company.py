@@ -150,13 +150,13 @@ class ResCompany(models.Model):
     @api.model
     def _aftersales_bound(self, kind):
         """(minimum, maximum, minimum allowed) of a kind or an explicit pair."""
-        if isinstance(kind, (tuple, list)):
+        if isinstance(kind, tuple | list):
             return kind[0], kind[1], True
         return AFTERSALES_BOUNDS[kind]
 
     @api.model
     def _aftersales_bound_message(self, kind):
-        if isinstance(kind, (tuple, list)):
+        if isinstance(kind, tuple | list):
             return self.env._("between %(low)s and %(high)s", low=kind[0], high=kind[1])
         _low, high, _incl = AFTERSALES_BOUNDS[kind]
         return {

@@ -47,8 +47,11 @@ class AftersalesCommon(TransactionCase):
             "Range Hood Filter", warranty=0, tracking="none", list_price=50.0
         )
         cls.part = cls._create_warranty_product(
-            "Heating Element", warranty=0, tracking="none",
-            list_price=120.0, standard_price=45.0,
+            "Heating Element",
+            warranty=0,
+            tracking="none",
+            list_price=120.0,
+            standard_price=45.0,
         )
         cls.customer_li = cls.env["res.partner"].create({"name": "Customer Li"})
         # a service agent who also works in the warehouse (repairs are stock)
@@ -102,8 +105,14 @@ class AftersalesCommon(TransactionCase):
 
     @classmethod
     def _create_warranty_product(
-        cls, name, warranty=12, warranty_type="month", tracking="serial",
-        list_price=100.0, standard_price=40.0, categ=None,
+        cls,
+        name,
+        warranty=12,
+        warranty_type="month",
+        tracking="serial",
+        list_price=100.0,
+        standard_price=40.0,
+        categ=None,
     ):
         return cls.env["product.product"].create(
             {
@@ -173,8 +182,9 @@ class AftersalesCommon(TransactionCase):
         return invoice
 
     @classmethod
-    def _sell_and_invoice(cls, product, qty, lots, date, partner=None,
-                          delivery_date=None):
+    def _sell_and_invoice(
+        cls, product, qty, lots, date, partner=None, delivery_date=None
+    ):
         """Sell ``qty`` units (``lots`` for tracked products) on ``date``,
         deliver them (on ``delivery_date``, default ``date``) and invoice on
         ``date``. Returns (order, invoice)."""
@@ -224,7 +234,8 @@ class AftersalesCommon(TransactionCase):
                     }
                     for move in returned.move_ids
                     for lot in (
-                        "restrict_lot_id" in move._fields and move.restrict_lot_id
+                        "restrict_lot_id" in move._fields
+                        and move.restrict_lot_id
                         or lots
                     )
                 ]
@@ -259,13 +270,17 @@ class AftersalesCommon(TransactionCase):
                 "name": "8-17 UTC",
                 "tz": "UTC",
                 "attendance_ids": [
-                    (0, 0, {
-                        "name": f"Day {day}",
-                        "dayofweek": str(day),
-                        "hour_from": 8.0,
-                        "hour_to": 17.0,
-                        "day_period": "morning",
-                    })
+                    (
+                        0,
+                        0,
+                        {
+                            "name": f"Day {day}",
+                            "dayofweek": str(day),
+                            "hour_from": 8.0,
+                            "hour_to": 17.0,
+                            "day_period": "morning",
+                        },
+                    )
                     for day in range(5)
                 ],
             }

@@ -129,8 +129,10 @@ class TestComplaint(AftersalesCommon):
         self.assertEqual(other.state, "draft")
 
     def test_compensation_refused_by_user_impossible(self):
-        comp = self.env["aftersales.compensation"].with_user(self.user).create(
-            {"ticket_id": self.ticket.id, "kind": "refund", "amount": 50}
+        comp = (
+            self.env["aftersales.compensation"]
+            .with_user(self.user)
+            .create({"ticket_id": self.ticket.id, "kind": "refund", "amount": 50})
         )
         comp.action_submit()
         with self.assertRaises(AccessError):
@@ -139,9 +141,7 @@ class TestComplaint(AftersalesCommon):
         self.assertEqual(comp.state, "refused")
 
     def test_feedback_with_negligence_proposes_penalty(self):
-        form = self._feedback(
-            responsible_user_id=self.agent.id, negligence=True
-        )
+        form = self._feedback(responsible_user_id=self.agent.id, negligence=True)
         form.action_confirm()
         self.assertEqual(form.state, "confirmed")
         penalty = form.penalty_id.sudo()
@@ -196,8 +196,12 @@ class TestComplaint(AftersalesCommon):
 
     def test_feedback_pdf(self):
         form = self._feedback(responsible_user_id=self.agent.id)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "aftersales_service.report_complaint_feedback", form.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "aftersales_service.report_complaint_feedback", form.ids
+            )[0]
+            .decode()
+        )
         self.assertIn(form.name, html)
         self.assertIn("Dispatch order not sent", html)

@@ -87,6 +87,8 @@ class TestDeskRequestLog(DeskCase):
         ticket = self._last_ticket()
         # due 05:00 UTC = 13:00 in Shanghai
         self.assertIn("13:00", ticket.sla_deadline_customer)
-        mail = ticket.message_ids.filtered(lambda m: "We will call you" in (m.body or ""))
+        mail = ticket.message_ids.filtered(
+            lambda m: "We will call you" in (m.body or "")
+        )
         self.assertEqual(len(mail), 1)
         self.assertIn("13:00", mail.body)

@@ -45,8 +45,11 @@ class TestForbiddenPhrase(AftersalesCommon):
         with self.assertRaisesRegex(UserError, "not my problem"):
             self._reply("<p>Sorry, that is NOT my Problem.</p>")
         with self.assertRaisesRegex(UserError, "complain if you want"):
-            self._reply("Well, complain if you want!", subtype_xmlid=None,
-                        subtype_id=self.env.ref("mail.mt_comment").id)
+            self._reply(
+                "Well, complain if you want!",
+                subtype_xmlid=None,
+                subtype_id=self.env.ref("mail.mt_comment").id,
+            )
         self._reply("<p>I will look into your problem today.</p>")
 
     def test_internal_note_not_checked(self):
@@ -83,17 +86,27 @@ class TestForbiddenPhraseEverywhere(AftersalesCommon):
 
     def _post(self, body, record=None, **kwargs):
         """Post as the agent, the body as html (what the chatter sends)."""
-        values = dict({"message_type": "comment", "subtype_xmlid": "mail.mt_comment"},
-                      **kwargs)
-        return (record or self.ticket).with_user(self.agent).message_post(
-            body=Markup(f"<p>{body}</p>"), **values
+        values = dict(
+            {"message_type": "comment", "subtype_xmlid": "mail.mt_comment"}, **kwargs
+        )
+        return (
+            (record or self.ticket)
+            .with_user(self.agent)
+            .message_post(body=Markup(f"<p>{body}</p>"), **values)
         )
 
     def test_seed_001_complete(self):
         names = set(self.env["aftersales.forbidden.phrase"].search([]).mapped("name"))
-        for phrase in ("喂！嘿！", "什么意思？", "你不明白！", "没办法！",
-                       "大声点，我听不清！", "我刚才不是已解释过了吗",
-                       "叫你旁边的人别说话", "你怎么用也不会？"):
+        for phrase in (
+            "喂！嘿！",
+            "什么意思？",
+            "你不明白！",
+            "没办法！",
+            "大声点，我听不清！",
+            "我刚才不是已解释过了吗",
+            "叫你旁边的人别说话",
+            "你怎么用也不会？",
+        ):
             self.assertIn(phrase, names)
         self.assertGreaterEqual(
             len([n for n in names if any("\u4e00" <= c <= "\u9fff" for c in n)]), 40
@@ -102,18 +115,19 @@ class TestForbiddenPhraseEverywhere(AftersalesCommon):
     def test_bypasses_refused(self):
         count = len(self.ticket.message_ids)
         for body in (
-            "这个不\u200b关我的事",      # zero-width space
-            "这个不\u00ad关我的事",      # soft hyphen
-            "这个不&shy;关我的事",       # soft hyphen as an html entity
-            "这个不&#8203;关我的事",     # zero-width space as an entity
+            "这个不\u200b关我的事",  # zero-width space
+            "这个不\u00ad关我的事",  # soft hyphen
+            "这个不&shy;关我的事",  # soft hyphen as an html entity
+            "这个不&#8203;关我的事",  # zero-width space as an entity
             "这个不\u2060关\ufeff我的事",  # word joiner, BOM
-            "这个不關我的事",            # traditional characters
+            "这个不關我的事",  # traditional characters
             "你問我，我問誰？",
-            "ｎｏｔ ｍｙ ｊｏｂ",          # full-width letters
+            "ｎｏｔ ｍｙ ｊｏｂ",  # full-width letters
             "喂!嘿!",
         ):
-            with self.subTest(body=body), self.assertRaisesNaming(
-                UserError, "服务禁语"
+            with (
+                self.subTest(body=body),
+                self.assertRaisesNaming(UserError, "服务禁语"),
             ):
                 self._post(body)
         self.assertEqual(len(self.ticket.message_ids), count)
@@ -124,8 +138,11 @@ class TestForbiddenPhraseEverywhere(AftersalesCommon):
                 self._post("不关我的事", message_type=message_type)
         # a note with the customer among its recipients reaches the customer
         with self.assertRaises(UserError):
-            self._post("不关我的事", subtype_xmlid="mail.mt_note",
-                       partner_ids=self.customer.ids)
+            self._post(
+                "不关我的事",
+                subtype_xmlid="mail.mt_note",
+                partner_ids=self.customer.ids,
+            )
         # an internal note stays internal
         self._post("客户说：不关我的事", subtype_xmlid="mail.mt_note")
         # direct notifications and direct message creation
@@ -169,8 +186,13 @@ class TestForbiddenPhraseEverywhere(AftersalesCommon):
 
     def test_proposed_solution_mailed_is_checked(self):
         ticket = self.env["helpdesk.ticket"].create(
-            {"name": "Hood", "description": "x", "partner_id": self.customer.id,
-             "team_id": self.team.id, "user_id": self.agent.id}
+            {
+                "name": "Hood",
+                "description": "x",
+                "partner_id": self.customer.id,
+                "team_id": self.team.id,
+                "user_id": self.agent.id,
+            }
         )
         ticket.with_user(self.agent).action_mark_contacted()
         ticket.aftersales_solution = "没办法，用不起就别用"
@@ -183,15 +205,29 @@ class TestForbiddenPhraseEverywhere(AftersalesCommon):
 
     def test_repairs_are_checked_too(self):
         repair = self.env["repair.order"].create(
-            {"partner_id": self.customer.id,
-             "product_id": self.env["product.product"].create(
-                 {"name": "Heater", "type": "consu"}).id}
+            {
+                "partner_id": self.customer.id,
+                "product_id": self.env["product.product"]
+                .create({"name": "Heater", "type": "consu"})
+                .id,
+            }
         )
         stock_agent = self.env["res.users"].create(
-            {"name": "Stock agent", "login": "as_stock_agent",
-             "email": "stock@example.com",
-             "groups_id": [(6, 0, [self.env.ref("stock.group_stock_user").id,
-                                   self.env.ref("aftersales_service.group_aftersales_user").id])]}
+            {
+                "name": "Stock agent",
+                "login": "as_stock_agent",
+                "email": "stock@example.com",
+                "groups_id": [
+                    (
+                        6,
+                        0,
+                        [
+                            self.env.ref("stock.group_stock_user").id,
+                            self.env.ref("aftersales_service.group_aftersales_user").id,
+                        ],
+                    )
+                ],
+            }
         )
         with self.assertRaises(UserError):
             repair.with_user(stock_agent).message_post(
@@ -204,8 +240,10 @@ class TestForbiddenPhraseEverywhere(AftersalesCommon):
         """Incoming mail from the customer (mail gateway, as the superuser)
         and portal messages are the customer's, not checked."""
         self.ticket.message_post(
-            body="你们这服务，真是不关我的事一样", message_type="email",
-            subtype_xmlid="mail.mt_comment", author_id=self.customer.id,
+            body="你们这服务，真是不关我的事一样",
+            message_type="email",
+            subtype_xmlid="mail.mt_comment",
+            author_id=self.customer.id,
         )
         # an employee cannot pretend to be the customer
         with self.assertRaises(UserError):

@@ -19,8 +19,9 @@ class TestGuardedFields(AftersalesCommon):
             ("confirmed_by", self.manager.id),
             ("handover_accepted_by", self.agent.id),
         ):
-            with self.subTest(field=fname), self.assertRaisesNaming(
-                UserError, ticket.display_name
+            with (
+                self.subTest(field=fname),
+                self.assertRaisesNaming(UserError, ticket.display_name),
             ):
                 ticket.write({fname: value})
             self.assertFalse(self.ticket[fname])
@@ -30,7 +31,10 @@ class TestGuardedFields(AftersalesCommon):
         # nor a manager
         with self.assertRaises(UserError):
             self.ticket.with_user(self.manager).write(
-                {"close_override_reason": "manager by hand", "stage_id": self.stage_done.id}
+                {
+                    "close_override_reason": "manager by hand",
+                    "stage_id": self.stage_done.id,
+                }
             )
         self.assertFalse(self.ticket.close_override_reason)
         self.assertFalse(self.ticket.stage_id.closed)
@@ -39,20 +43,26 @@ class TestGuardedFields(AftersalesCommon):
         ticket = self.ticket.with_user(self.agent)
         ticket.write({"customer_confirmed": False, "name": "Renamed"})
         self.assertEqual(self.ticket.name, "Renamed")
-        new = self.env["helpdesk.ticket"].with_user(self.agent).create(
-            {
-                "name": "Defaults",
-                "description": "x",
-                "team_id": self.team.id,
-                "customer_confirmed": False,
-            }
+        new = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent)
+            .create(
+                {
+                    "name": "Defaults",
+                    "description": "x",
+                    "team_id": self.team.id,
+                    "customer_confirmed": False,
+                }
+            )
         )
         self.assertFalse(new.customer_confirmed)
 
     def test_create_and_copy_refused(self):
         Ticket = self.env["helpdesk.ticket"].with_user(self.agent)
         with self.assertRaises(UserError):
-            Ticket.create({"name": "Pre", "description": "x", "customer_confirmed": True})
+            Ticket.create(
+                {"name": "Pre", "description": "x", "customer_confirmed": True}
+            )
         with self.assertRaises(UserError):
             self.ticket.with_user(self.agent).copy({"close_override_reason": "x"})
 

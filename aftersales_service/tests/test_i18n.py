@@ -18,9 +18,11 @@ class TestTranslations(TransactionCase):
     """The .pot files are current and zh_CN covers every string."""
 
     def _installed(self):
-        return self.env["ir.module.module"].search(
-            [("name", "in", SUITE), ("state", "=", "installed")]
-        ).mapped("name")
+        return (
+            self.env["ir.module.module"]
+            .search([("name", "in", SUITE), ("state", "=", "installed")])
+            .mapped("name")
+        )
 
     def test_pot_is_current(self):
         for addon in self._installed():

@@ -215,9 +215,9 @@ class TestPenalty(AftersalesCommon):
         seen_a = self.env["aftersales.penalty"].with_user(self.manager).search([])
         self.assertIn(ours, seen_a)
         self.assertNotIn(theirs, seen_a)
-        scores_b = self.env["aftersales.penalty.score"].with_user(
-            self.manager_b
-        ).search([])
+        scores_b = (
+            self.env["aftersales.penalty.score"].with_user(self.manager_b).search([])
+        )
         self.assertEqual(scores_b.company_id, self.company_b)
         self.assertEqual(scores_b.score, 97)
 
@@ -299,7 +299,7 @@ class TestPenalty(AftersalesCommon):
         tickets = self.env["helpdesk.ticket"].create(
             [
                 {
-                    "name": "Stove %s" % i,
+                    "name": f"Stove {i}",
                     "description": "Igniter",
                     "team_id": self.team.id,
                     "user_id": self.agent.id,
@@ -312,13 +312,13 @@ class TestPenalty(AftersalesCommon):
         proposer = self.env["aftersales.penalty"]
         with self.assertQueryCount(10):
             small = proposer._propose_for_sla_breach(
-                [(t, t.user_id, "late", "test:%s" % t.id) for t in tickets[:3]]
+                [(t, t.user_id, "late", f"test:{t.id}") for t in tickets[:3]]
             )
             self.env.flush_all()
         self.env.invalidate_all()
         with self.assertQueryCount(10):
             large = proposer._propose_for_sla_breach(
-                [(t, t.user_id, "late", "test:%s" % t.id) for t in tickets[3:]]
+                [(t, t.user_id, "late", f"test:{t.id}") for t in tickets[3:]]
             )
             self.env.flush_all()
         self.assertEqual((len(small), len(large)), (3, 30))

@@ -27,12 +27,14 @@ class TestPenaltyScore(AftersalesCommon):
         )
 
     def _read_month(self, month):
-        return self.env["aftersales.penalty.score"].with_user(
-            self.manager
-        )._read_group(
-            [("month", "=", month)],
-            ["user_id"],
-            ["penalty_points:sum", "score:avg"],
+        return (
+            self.env["aftersales.penalty.score"]
+            .with_user(self.manager)
+            ._read_group(
+                [("month", "=", month)],
+                ["user_id"],
+                ["penalty_points:sum", "score:avg"],
+            )
         )
 
     def test_scoreboard_per_person_and_month(self):
@@ -82,13 +84,19 @@ class TestPenaltyScore(AftersalesCommon):
     def test_monthly_summary_report(self):
         penalty = self._create_penalty(date="2026-03-12")
         penalty.with_user(self.manager).action_confirm()
-        wizard = self.env["aftersales.penalty.summary.wizard"].with_user(
-            self.manager
-        ).create({"month": "2026-03-20"})
+        wizard = (
+            self.env["aftersales.penalty.summary.wizard"]
+            .with_user(self.manager)
+            .create({"month": "2026-03-20"})
+        )
         self.assertEqual(wizard._get_lines().score, 97)
         self.assertEqual(wizard._get_entries(), penalty)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "aftersales_service.report_penalty_summary", wizard.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("aftersales_service.report_penalty_summary", wizard.ids)[
+                0
+            ]
+            .decode()
+        )
         self.assertIn(self.agent.name, html)
         self.assertIn("2026-03", html)

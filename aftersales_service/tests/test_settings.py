@@ -42,8 +42,9 @@ class TestSettingsBounds(AftersalesCommon):
         for fname, value, bound in cases:
             label = self.company._fields[fname]._description_string(self.env)
             before = self.company[fname]
-            with self.subTest(field=fname), self.assertRaisesNaming(
-                ValidationError, label, bound
+            with (
+                self.subTest(field=fname),
+                self.assertRaisesNaming(ValidationError, label, bound),
             ):
                 self.company.write({fname: value})
             self.assertEqual(self.company[fname], before)

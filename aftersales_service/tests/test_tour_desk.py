@@ -71,12 +71,26 @@ class TestTourDesk(DeskHttpCommon):
             {"name": "Gift Kettle", "type": "consu"}
         )
         ticket = self.env["helpdesk.ticket"].create(
-            {"name": "Late repair", "description": "x", "partner_id": self.customer.id,
-             "team_id": self.desk_team.id, "is_complaint": True}
+            {
+                "name": "Late repair",
+                "description": "x",
+                "partner_id": self.customer.id,
+                "team_id": self.desk_team.id,
+                "is_complaint": True,
+            }
         )
-        comp = self.env["aftersales.compensation"].with_user(self.agent).create(
-            {"ticket_id": ticket.id, "kind": "gift", "product_id": gift.id,
-             "amount": 99, "description": "A kettle for the trouble"}
+        comp = (
+            self.env["aftersales.compensation"]
+            .with_user(self.agent)
+            .create(
+                {
+                    "ticket_id": ticket.id,
+                    "kind": "gift",
+                    "product_id": gift.id,
+                    "amount": 99,
+                    "description": "A kettle for the trouble",
+                }
+            )
         )
         comp.action_submit()
         self.manager.groups_id = [(4, self.env.ref("stock.group_stock_user").id)]
@@ -90,9 +104,17 @@ class TestTourDesk(DeskHttpCommon):
         self.assertEqual(comp.sudo().picking_id.move_ids.product_id, gift)
 
     def test_tour_callback_not_satisfied_reopens(self):
-        ticket = self.env["helpdesk.ticket"].with_user(self.agent).create(
-            {"name": "Hood rattles", "description": "x", "partner_id": self.customer.id,
-             "team_id": self.desk_team.id}
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent)
+            .create(
+                {
+                    "name": "Hood rattles",
+                    "description": "x",
+                    "partner_id": self.customer.id,
+                    "team_id": self.desk_team.id,
+                }
+            )
         )
         ticket._aftersales_record_confirmation("phone")
         ticket.action_close_confirmed()

@@ -227,8 +227,14 @@ class TestWarrantyCard(AftersalesCommon):
                     {
                         "partner_id": self.customer.id,
                         "order_line": [
-                            (0, 0, {"product_id": self.product_hood.id,
-                                    "product_uom_qty": 1})
+                            (
+                                0,
+                                0,
+                                {
+                                    "product_id": self.product_hood.id,
+                                    "product_uom_qty": 1,
+                                },
+                            )
                             for _i in range(lines)
                         ],
                     }

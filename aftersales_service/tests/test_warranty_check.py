@@ -16,9 +16,7 @@ class TestWarrantyCheck(AftersalesCommon):
         super().setUpClass()
         cls._setup_warranty_fixture()
         cls.lots = cls._create_lots(cls.product_heater, ["WH-C001", "WH-C002"])
-        cls.order, cls.invoice = cls._sell_and_invoice(
-            cls.product_heater, 2, None, D
-        )
+        cls.order, cls.invoice = cls._sell_and_invoice(cls.product_heater, 2, None, D)
         cls.hood_order, cls.hood_invoice = cls._sell_and_invoice(
             cls.product_hood, 4, None, date(2023, 1, 5)
         )
@@ -50,9 +48,7 @@ class TestWarrantyCheck(AftersalesCommon):
     def test_check_by_order_invoice_customer(self):
         by_order = self._check(sale_order_id=self.order.id)
         self.assertEqual(by_order.line_ids.lot_id, self.lots)
-        by_invoice = self._check(
-            user=self.env.user, invoice_id=self.hood_invoice.id
-        )
+        by_invoice = self._check(user=self.env.user, invoice_id=self.hood_invoice.id)
         self.assertEqual(by_invoice.line_ids.product_id, self.product_hood)
         self.assertEqual(by_invoice.line_ids.state, "out_of_warranty")
         by_customer = self._check(partner_id=self.customer.id)

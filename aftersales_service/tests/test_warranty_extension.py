@@ -125,8 +125,9 @@ class TestWarrantyExtension(AftersalesCommon):
                 )
         ext = self._request(6)
         for vals in ({"state": "approved"}, {"approved_by_id": self.manager.id}):
-            with self.subTest(vals=vals), self.assertRaisesNaming(
-                UserError, self.card.name
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesNaming(UserError, self.card.name),
             ):
                 ext.with_user(self.manager).write(vals)
         self.assertEqual(ext.state, "requested")

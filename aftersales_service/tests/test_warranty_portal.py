@@ -12,11 +12,15 @@ class TestWarrantyPortal(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.portal_a = new_test_user(
-            cls.env, login="wty_portal_a", password="wty_portal_a",
+            cls.env,
+            login="wty_portal_a",
+            password="wty_portal_a",
             groups="base.group_portal",
         )
         cls.portal_b = new_test_user(
-            cls.env, login="wty_portal_b", password="wty_portal_b",
+            cls.env,
+            login="wty_portal_b",
+            password="wty_portal_b",
             groups="base.group_portal",
         )
         product = cls.env["product.product"].create(

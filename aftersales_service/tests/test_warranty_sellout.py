@@ -335,7 +335,7 @@ class TestWarrantySellout(AftersalesCommon):
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"partner_id": self.end_user.id, "sale_date": date(2025, 4, 1)})
         )
         with freeze_time("2025-07-01"):

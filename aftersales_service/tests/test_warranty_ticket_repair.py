@@ -41,8 +41,10 @@ class TestWarrantyTicketRepair(AftersalesCommon):
     def _repair_with_part(self, ticket, on="2025-06-01"):
         with freeze_time(on):
             action = ticket.action_create_repair()
-            repair = self.env["repair.order"].with_user(self.repair_agent).browse(
-                action["res_id"]
+            repair = (
+                self.env["repair.order"]
+                .with_user(self.repair_agent)
+                .browse(action["res_id"])
             )
             repair.move_ids = [
                 Command.create(

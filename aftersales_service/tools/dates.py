@@ -32,9 +32,7 @@ def format_reader_datetime(env, value, tz=None, lang=None, partner=None):
     lang_code = lang or (partner and partner.lang) or env.lang
     lang_rec = get_lang(env, lang_code)
     local = pytz.utc.localize(value).astimezone(pytz.timezone(tz))
-    fmt = "{} {}".format(
-        lang_rec.date_format, lang_rec.short_time_format or "%H:%M"
-    )
+    fmt = "{} {}".format(lang_rec.date_format, lang_rec.short_time_format or "%H:%M")
     return local.strftime(fmt)
 
 

@@ -12,7 +12,7 @@ class AftersalesCompensationSign(models.TransientModel):
 
     compensation_id = fields.Many2one("aftersales.compensation", required=True)
     signed_by = fields.Char(string="Customer's Name", required=True)
-    signature = fields.Binary(string="Signature", required=True)
+    signature = fields.Binary(required=True)
 
     def action_sign(self):
         self.ensure_one()

@@ -106,9 +106,11 @@ class AftersalesRequestLog(models.TransientModel):
     @api.onchange("partner_id")
     def _onchange_partner_id(self):
         if self.partner_id and not self.partner_phone:
-            self.partner_phone = self.partner_id.phone or (
-                "mobile" in self.partner_id._fields and self.partner_id.mobile
-            ) or False
+            self.partner_phone = (
+                self.partner_id.phone
+                or ("mobile" in self.partner_id._fields and self.partner_id.mobile)
+                or False
+            )
 
     def _aftersales_resolve_partner(self):
         """The customer of the request: the contact chosen, else the one with
@@ -193,8 +195,10 @@ class AftersalesRequestLog(models.TransientModel):
     def _create_ticket(self):
         self.ensure_one()
         partner = self._aftersales_resolve_partner()
-        ticket = self.env["helpdesk.ticket"].sudo().create(
-            self._prepare_ticket_vals(partner)
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .create(self._prepare_ticket_vals(partner))
         )
         ticket._aftersales_send_progress(
             "aftersales_service.mail_template_ticket_received"

@@ -10,8 +10,7 @@ _lt = LazyTranslate(__name__)
 
 BANNERS = {
     "empty": _lt(
-        "Type or scan a serial number, or choose a customer, an order or an "
-        "invoice."
+        "Type or scan a serial number, or choose a customer, an order or an " "invoice."
     ),
     "not_found": _lt(
         "Serial %(serial)s: not found. We have no warranty card for a unit "
@@ -56,7 +55,6 @@ class AftersalesWarrantyCheck(models.TransientModel):
         domain="[('move_type', '=', 'out_invoice'), ('state', '=', 'posted')]",
     )
     on_date = fields.Date(
-        string="On Date",
         required=True,
         default=fields.Date.context_today,
         help="Reference date: the day the fault was reported.",
@@ -186,9 +184,11 @@ class AftersalesWarrantyCheck(models.TransientModel):
         if len(line_vals) == 1:
             vals = line_vals[0]
             state = vals["state"]
-            title = "pending" if (
-                state == "in_warranty" and vals["registration_pending"]
-            ) else state
+            title = (
+                "pending"
+                if (state == "in_warranty" and vals["registration_pending"])
+                else state
+            )
             color = {
                 "in_warranty": "success",
                 "excluded": "warning",
