@@ -83,7 +83,15 @@ def run(env, size):
 
     q0 = odoo.sql_db.sql_counter
     t0 = time.time()
-    invoices = Swap._cron_charge_overdue(date(2026, 12, 31))
+    # called as the scheduler does, again while a batch was charged
+    invoices = env["account.move"]
+    calls = 0
+    while True:
+        calls += 1
+        batch = Swap._cron_charge_overdue(date(2026, 12, 31))
+        if not batch:
+            break
+        invoices |= batch
     env.flush_all()
     elapsed = time.time() - t0
     queries = odoo.sql_db.sql_counter - q0
@@ -93,7 +101,7 @@ def run(env, size):
     print(
         f"bench_swap_cron: {size} swaps created in {t_create:.2f} s; "
         f"{charged} charged into {len(invoices)} invoices in {elapsed:.2f} s, "
-        f"{queries} queries (bound {QUERY_BOUND})"
+        f"{queries} queries in {calls} calls (bound {QUERY_BOUND})"
     )
     ok = charged == size and len(invoices) == DISTRIBUTORS and queries <= QUERY_BOUND
     if not ok:

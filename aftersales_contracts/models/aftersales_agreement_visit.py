@@ -7,6 +7,10 @@ from odoo.exceptions import UserError, ValidationError
 
 from .contract_contract_service import MAX_SERVICE_COST
 
+# Overdue visits flagged per call of the daily run (one batch, committed by
+# the scheduler before the next).
+OVERDUE_BATCH = 200
+
 
 class AftersalesAgreementVisit(models.Model):
     """A preventive visit (定期上门保养) of a service agreement."""
@@ -295,11 +299,12 @@ class AftersalesAgreementVisit(models.Model):
         return super().write(vals)
 
     @api.model
-    def _cron_flag_overdue(self):
-        """One activity per overdue visit, for its technician."""
-        visits = self.search(
-            [("is_overdue", "=", True), ("overdue_notified", "=", False)]
-        )
+    def _cron_flag_overdue(self, batch_size=OVERDUE_BATCH):
+        """One activity per overdue visit, for its technician. One batch per
+        call; the scheduler commits it and calls again while visits remain
+        (ir.cron._notify_progress)."""
+        domain = [("is_overdue", "=", True), ("overdue_notified", "=", False)]
+        visits = self.search(domain, order="id", limit=batch_size)
         for visit in visits:
             visit.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -309,4 +314,6 @@ class AftersalesAgreementVisit(models.Model):
                 or self.env.uid,
             )
         visits._aftersales_action_write({"overdue_notified": True})
+        remaining = self.search_count(domain) if len(visits) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(visits), remaining=remaining)
         return visits

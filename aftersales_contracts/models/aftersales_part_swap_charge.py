@@ -13,9 +13,10 @@ from .aftersales_part_swap import SWAP_MAX_QUANTITY
 
 _logger = logging.getLogger(__name__)
 
-# Distributors charged per batch of the charging run: each batch is committed
-# by the scheduler before the next one (ir.cron._notify_progress).
-CHARGE_BATCH_DISTRIBUTORS = 100
+# Distributors charged per batch of the charging run (each one invoice): each
+# batch is committed by the scheduler before the next one
+# (ir.cron._notify_progress), so a run stopped half way keeps what it charged.
+CHARGE_BATCH_DISTRIBUTORS = 5
 # A unit cost past this is a data error, not a price.
 MAX_UNIT_COST = 1e9
 

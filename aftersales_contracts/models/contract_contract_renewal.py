@@ -6,8 +6,13 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
 from odoo.addons.aftersales_service.tools import action_scope
+
+# Agreements reminded per call of the renewal reminder (one batch, committed
+# by the scheduler before the next).
+RENEWAL_BATCH = 200
 
 
 class ContractContract(models.Model):
@@ -43,23 +48,36 @@ class ContractContract(models.Model):
             )
 
     @api.model
-    def _cron_aftersales_renewal_reminder(self, today=None):
-        """Remind the responsible of each agreement N days before it ends, once."""
-        today = today or fields.Date.context_today(self)
-        agreements = self.search(
+    def _aftersales_renewal_due_domain(self, today):
+        """Agreements whose renewal reminder is due (each company's notice)."""
+        companies = self.env["res.company"].sudo().search([])
+        return [
+            ("aftersales_kind", "!=", False),
+            ("aftersales_renewal_reminded", "=", False),
+            ("aftersales_renewal_id", "=", False),
+            ("date_end", ">=", today),
+        ] + expression.OR(
             [
-                ("aftersales_kind", "!=", False),
-                ("aftersales_renewal_reminded", "=", False),
-                ("aftersales_renewal_id", "=", False),
-                ("date_end", ">=", today),
+                [
+                    ("company_id", "=", company.id),
+                    (
+                        "date_end",
+                        "<=",
+                        today + timedelta(days=company.aftersales_renewal_notice_days),
+                    ),
+                ]
+                for company in companies
             ]
         )
-        due = agreements.filtered(
-            lambda c: (
-                c.date_end - timedelta(days=c.company_id.aftersales_renewal_notice_days)
-                <= today
-            )
-        )
+
+    @api.model
+    def _cron_aftersales_renewal_reminder(self, today=None, batch_size=RENEWAL_BATCH):
+        """Remind the responsible of each agreement N days before it ends, once.
+        One batch per call; the scheduler commits it and calls again while
+        agreements remain (ir.cron._notify_progress)."""
+        today = today or fields.Date.context_today(self)
+        domain = self._aftersales_renewal_due_domain(today)
+        due = self.search(domain, order="id", limit=batch_size)
         for agreement in due:
             agreement._aftersales_activity_schedule_auto(
                 "mail.mail_activity_data_todo",
@@ -73,6 +91,8 @@ class ContractContract(models.Model):
                 user_id=agreement.user_id.id or self.env.uid,
             )
         due._aftersales_action_write({"aftersales_renewal_reminded": True})
+        remaining = self.search_count(domain) if len(due) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(due), remaining=remaining)
         return due
 
     def _prepare_renewal_vals(self):

@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
@@ -138,19 +140,67 @@ class Rma(models.Model):
                 )
             rma.reason_id = match
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A reason code sent with the values becomes the reason itself, for
+        all the returns of the call in one search (the inverse of a field not
+        stored runs record by record); a code without a reason is left to the
+        inverse, which refuses it."""
+        vals_list = [dict(vals) for vals in vals_list]
+        coded = [vals for vals in vals_list if vals.get("return_reason")]
+        if coded:
+            reasons = (
+                self.env["rma.reason"]
+                .sudo()
+                .search_fetch(
+                    [("aftersales_code", "in", [v["return_reason"] for v in coded])],
+                    ["aftersales_code", "company_id"],
+                )
+            )
+            by_key = {}
+            for reason in reasons:
+                by_key.setdefault(
+                    (reason.aftersales_code, reason.company_id.id), reason
+                )
+            for vals in coded:
+                company_id = vals.get("company_id") or self.env.company.id
+                reason = by_key.get((vals["return_reason"], company_id))
+                if reason:
+                    vals["reason_id"] = reason.id
+                    del vals["return_reason"]
+        return super().create(vals_list)
+
     def _search_return_reason(self, operator, value):
         return [("reason_id.aftersales_code", operator, value)]
 
     @api.depends("sale_line_id", "order_id")
     def _compute_invoice_id(self):
+        lines_by_rma = {}
         for rma in self:
             if rma.invoice_id:
                 continue
-            lines = rma.sale_line_id or rma.order_id.order_line.filtered(
+            lines_by_rma[rma] = rma.sale_line_id or rma.order_id.order_line.filtered(
                 lambda sl, rma=rma: sl.product_id == rma.product_id
             )
-            invoices = lines.invoice_lines.move_id.filtered(
-                lambda m: m.move_type == "out_invoice" and m.state == "posted"
+        if not lines_by_rma:
+            return
+        # the posted customer invoices of all the lines, in one read
+        all_lines = self.env["sale.order.line"].union(*lines_by_rma.values())
+        moves_by_line = defaultdict(set)
+        if all_lines:
+            for line, move in self.env["account.move.line"]._read_group(
+                [
+                    ("sale_line_ids", "in", all_lines.ids),
+                    ("move_id.move_type", "=", "out_invoice"),
+                    ("parent_state", "=", "posted"),
+                ],
+                ["sale_line_ids", "move_id"],
+            ):
+                moves_by_line[line.id].add(move.id)
+        Move = self.env["account.move"]
+        for rma, lines in lines_by_rma.items():
+            invoices = Move.browse(
+                sorted({move for line in lines.ids for move in moves_by_line[line]})
             )
             rma.invoice_id = invoices.sorted(
                 lambda m: (m.invoice_date or fields.Date.today(), m.id)

@@ -31,10 +31,18 @@ class Rma(models.Model):
     # ------------------------------------------------------------------
     # Mails to the customer
     # ------------------------------------------------------------------
-    def _aftersales_notify_customer(self, template_xmlid):
+    def _aftersales_notify_customer(self, template_xmlid, subscribe=True):
         """Post ``template_xmlid`` to the customer, as the company, rendered in
-        the customer's language (the template's lang)."""
-        template = self.env.ref(template_xmlid, raise_if_not_found=False)
+        the customer's language (the template's lang). ``subscribe=False``:
+        the customer follows the returns already (OCA's confirmation has just
+        subscribed them)."""
+        # the xmlid's record (cached lookup; unlinking a template drops its
+        # xmlid), without env.ref's existence query on every mail
+        template = self.env["mail.template"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(
+                template_xmlid, raise_if_not_found=False
+            )
+        )
         with_partner = self.filtered("partner_id")
         if not template or not with_partner:
             return
@@ -56,14 +64,18 @@ class Rma(models.Model):
         # lang), posted as the company to the customer.
         bodies = template._render_field("body_html", todo.ids, compute_lang=True)
         subjects = template._render_field("subject", todo.ids, compute_lang=True)
+        # reply-to and alias domain of every return in one go
+        defaults = todo._aftersales_post_defaults()
         for rma in todo.with_context(aftersales_no_touch=True):
-            rma._add_message_subscribe_partner()
+            if subscribe:
+                rma._add_message_subscribe_partner()
             # The customer follows the return (subscribed just above).
             rma._aftersales_message_post_auto(
                 body=bodies[rma.id],
                 subject=subjects[rma.id],
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
+                **defaults.get(rma.id, {}),
             )
         todo._aftersales_touch_contact()
 

@@ -178,7 +178,7 @@ class Rma(models.Model):
         staff, with system rights but as that user (the chatter names them).
         The RMA row is locked so only one inspection applies.
         """
-        self._aftersales_lock()
+        self = self._aftersales_lock()  # noqa: PLW0642
         for rma in self:
             if rma.aftersales_inspection_state == "done":
                 raise UserError(_("%s has already been inspected.", rma.display_name))

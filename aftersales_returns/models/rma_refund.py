@@ -193,8 +193,13 @@ class Rma(models.Model):
         A return of goods is refunded once inspected and accepted."""
         if not self:
             return super().action_refund()
-        self._aftersales_lock()
-        todo = self.filtered(lambda r: not r.refund_id)
+        # A credit note, once made, is never taken away: returns refunded
+        # already need no lock (the others are read again under the lock).
+        pending = self.filtered(lambda r: not r.refund_id)
+        if not pending:
+            return super(Rma, pending).action_refund()
+        pending._aftersales_lock()
+        todo = pending.filtered(lambda r: not r.refund_id)
         blocked = todo.filtered(
             lambda r: r._aftersales_money_waits_inspection()
             and r.aftersales_inspection_outcome not in ("accepted", "fee")
@@ -235,6 +240,12 @@ class Rma(models.Model):
     def _aftersales_lock(self):
         # NO KEY UPDATE: two validations exclude each other, while rows that
         # merely reference the RMA (wizards, verdicts) can still be created.
+        # The call that locked the rows passes them on in its context
+        # (``aftersales_rma_locked``): the inspection that refunds does not
+        # lock and read the return twice.
+        locked = set(self.env.context.get("aftersales_rma_locked") or ())
+        if locked.issuperset(self.ids):
+            return self
         try:
             with self.env.cr.savepoint(flush=False):
                 self.env.cr.execute(
@@ -251,6 +262,7 @@ class Rma(models.Model):
                 )
             ) from exc
         self.invalidate_recordset()
+        return self.with_context(aftersales_rma_locked=tuple(locked | set(self.ids)))
 
     def _aftersales_fee_pcts(self):
         """(pct, label) of every fee kept on this return's refund."""
@@ -346,8 +358,10 @@ class Rma(models.Model):
         company = self.company_id
         reason = self.reason_id
         lines = []
-        fee_product = company._aftersales_get_return_fee_product()
-        for pct, label in self._aftersales_fee_pcts():
+        fees = self._aftersales_fee_pcts()
+        # the fee product is looked up only when a fee is kept
+        fee_product = fees and company._aftersales_get_return_fee_product()
+        for pct, label in fees:
             lines.append(
                 (
                     "fee",

@@ -145,30 +145,27 @@ class Rma(models.Model):
         return data
 
     def _aftersales_quantities_data(self, sale_lines):
+        # The returns' own pending values (computed at creation) in one
+        # UPDATE, before the reads below flush them field by field.
+        self.flush_model()
         move_model = self.env["stock.move"]
         delivered = defaultdict(float)
-        for line, qty in move_model._read_group(
+        # Delivered to the customer, less plain stock returns (not through an
+        # RMA), which give goods back too: one read for both.
+        for line, dest, qty in move_model._read_group(
             [
                 ("sale_line_id", "in", sale_lines.ids),
                 ("state", "=", "done"),
+                "|",
                 ("location_dest_id.usage", "=", "customer"),
-            ],
-            ["sale_line_id"],
-            ["product_qty:sum"],
-        ):
-            delivered[line.id] += qty
-        # Plain stock returns (not through an RMA) give goods back too.
-        for line, qty in move_model._read_group(
-            [
-                ("sale_line_id", "in", sale_lines.ids),
-                ("state", "=", "done"),
+                "&",
                 ("location_id.usage", "=", "customer"),
                 ("rma_receiver_ids", "=", False),
             ],
-            ["sale_line_id"],
+            ["sale_line_id", "location_dest_id"],
             ["product_qty:sum"],
         ):
-            delivered[line.id] -= qty
+            delivered[line.id] += qty if dest.usage == "customer" else -qty
         invoiced = defaultdict(float)
         for move_type, sign, extra in (
             ("out_invoice", 1, []),
@@ -684,7 +681,10 @@ class Rma(models.Model):
         )
         to_inspect._aftersales_action_write({"aftersales_inspection_state": "pending"})
         self._aftersales_inform_product_manager()
-        self._aftersales_notify_customer("aftersales_returns.mail_template_rma_checked")
+        # OCA's confirmation has just made the customer a follower
+        self._aftersales_notify_customer(
+            "aftersales_returns.mail_template_rma_checked", subscribe=False
+        )
         self._aftersales_mark_pickup()
         self._aftersales_resolve_without_goods()
 

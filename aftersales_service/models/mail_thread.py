@@ -38,12 +38,37 @@ class MailThread(models.AbstractModel):
             email = self.env["ir.mail_server"]._get_default_from_address()
         return company.partner_id.id, email or False
 
+    def _aftersales_post_defaults(self):
+        """{record id: values} ``message_post`` would look up record by record
+        (the alias domain and the reply-to address), for all the records at
+        once: posting on many records costs these queries once."""
+        if len(self) < 2:
+            return {}
+        domains = self.sudo()._mail_get_alias_domains(default_company=self.env.company)
+        defaults = {}
+        for (_author, email_from), records in self.grouped(
+            lambda r: r._aftersales_sender()
+        ).items():
+            reply_to = records._notify_get_reply_to(default=email_from)
+            for record in records:
+                defaults[record.id] = {
+                    "record_alias_domain_id": domains[record.id].id,
+                    "reply_to": reply_to[record.id],
+                }
+        return defaults
+
     def _aftersales_message_post_auto(self, **kwargs):
         """``message_post`` on each record, as its company."""
         messages = self.env["mail.message"]
+        defaults = self._aftersales_post_defaults()
         for record in self:
             author_id, email_from = record._aftersales_sender()
-            values = dict(kwargs, author_id=author_id, email_from=email_from)
+            values = {
+                **defaults.get(record.id, {}),
+                **kwargs,
+                "author_id": author_id,
+                "email_from": email_from,
+            }
             # a company without any address still logs its automatic notes
             poster = record if email_from else record.sudo()
             messages |= poster.message_post(**values)
