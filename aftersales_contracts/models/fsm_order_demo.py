@@ -101,14 +101,12 @@ class FsmOrder(models.Model):
             ],
         )
         ticket.action_close_confirmed()
-        self.env["aftersales.callback"].with_user(tech).sudo().create(
-            {
-                "ticket_id": ticket.id,
-                "fsm_order_id": order.id,
-                "outcome": "satisfied",
-                "rating": "5",
-                "note": "Hot water fine since the visit. / 维修后一切正常。",
-            }
+        # the service point's technician makes the planned call (portal route)
+        callbacks = self.env["aftersales.callback"].with_user(tech).sudo()
+        callbacks._aftersales_onsite_callback(order).action_record(
+            "satisfied",
+            rating="5",
+            note="Hot water fine since the visit. / 维修后一切正常。",
         )
         # 3. Ms Zhao, city: two hours late, signed, not called back yet
         order, ticket = dispatch("aftersales_contracts.demo_onsite_ticket_zhao")
