@@ -5,6 +5,8 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.aftersales_service.tools import cron_batch_size
+
 from .contract_contract_service import MAX_SERVICE_COST
 
 # Overdue visits flagged per call of the daily run (one batch, committed by
@@ -299,10 +301,11 @@ class AftersalesAgreementVisit(models.Model):
         return super().write(vals)
 
     @api.model
-    def _cron_flag_overdue(self, batch_size=OVERDUE_BATCH):
+    def _cron_flag_overdue(self, batch_size=None):
         """One activity per overdue visit, for its technician. One batch per
         call; the scheduler commits it and calls again while visits remain
         (ir.cron._notify_progress)."""
+        batch_size = batch_size or cron_batch_size(self.env, default=OVERDUE_BATCH)
         domain = [("is_overdue", "=", True), ("overdue_notified", "=", False)]
         visits = self.search(domain, order="id", limit=batch_size)
         for visit in visits:

@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.aftersales_service.tools import cron_batch_size
+
 SHORTFALL_BATCH = 500
 
 
@@ -89,9 +91,10 @@ class AftersalesAgreementYear(models.Model):
             rec.shortfall = max(rec.visits_required - rec.visits_done, 0)
 
     @api.model
-    def _cron_flag_shortfall(self, today=None, batch_size=SHORTFALL_BATCH):
+    def _cron_flag_shortfall(self, today=None, batch_size=None):
         """Years ending within the notice period (Settings) with fewer visits
         done than required: one activity on the agreement, once per year."""
+        batch_size = batch_size or cron_batch_size(self.env, default=SHORTFALL_BATCH)
         today = today or fields.Date.context_today(self)
         companies = self.env["res.company"].search([])
         notice = max(companies.mapped("aftersales_visit_shortfall_days") or [30])

@@ -8,7 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
-from odoo.addons.aftersales_service.tools import action_scope
+from odoo.addons.aftersales_service.tools import action_scope, cron_batch_size
 
 # Agreements reminded per call of the renewal reminder (one batch, committed
 # by the scheduler before the next).
@@ -71,10 +71,11 @@ class ContractContract(models.Model):
         )
 
     @api.model
-    def _cron_aftersales_renewal_reminder(self, today=None, batch_size=RENEWAL_BATCH):
+    def _cron_aftersales_renewal_reminder(self, today=None, batch_size=None):
         """Remind the responsible of each agreement N days before it ends, once.
         One batch per call; the scheduler commits it and calls again while
         agreements remain (ir.cron._notify_progress)."""
+        batch_size = batch_size or cron_batch_size(self.env, default=RENEWAL_BATCH)
         today = today or fields.Date.context_today(self)
         domain = self._aftersales_renewal_due_domain(today)
         due = self.search(domain, order="id", limit=batch_size)

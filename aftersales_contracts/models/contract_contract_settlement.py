@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.aftersales_service.tools import action_scope
+from odoo.addons.aftersales_service.tools import action_scope, cron_batch_size
 
 from .contract_contract_fee import MAX_AMOUNT
 
@@ -266,11 +266,10 @@ class ContractContract(models.Model):
         return action
 
     @api.model
-    def _cron_aftersales_settlement(
-        self, month_start=None, batch_size=SETTLEMENT_BATCH
-    ):
+    def _cron_aftersales_settlement(self, month_start=None, batch_size=None):
         """Settle last month, one batch of distributor agreements per call; the
         scheduler commits and calls again while agreements remain."""
+        batch_size = batch_size or cron_batch_size(self.env, default=SETTLEMENT_BATCH)
         month_start = fields.Date.to_date(month_start) or self._aftersales_last_month()
         month_end = month_start + relativedelta(months=1, days=-1)
         settled = self.env["aftersales.agreement.settlement"]._search(

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.aftersales_service.tools import action_scope
+from odoo.addons.aftersales_service.tools import action_scope, cron_batch_size
 
 SURCHARGE_BATCH = 200
 
@@ -128,9 +128,10 @@ class ContractContract(models.Model):
         return lines
 
     @api.model
-    def _cron_aftersales_late_surcharge(self, today=None, batch_size=SURCHARGE_BATCH):
+    def _cron_aftersales_late_surcharge(self, today=None, batch_size=None):
         """One batch of customer agreements per call, each checked once a day;
         the scheduler commits and calls again while agreements remain."""
+        batch_size = batch_size or cron_batch_size(self.env, default=SURCHARGE_BATCH)
         today = today or fields.Date.context_today(self)
         domain = [
             ("aftersales_kind", "in", ("equipment", "software")),

@@ -10,6 +10,7 @@ from odoo.exceptions import UserError
 
 from odoo.addons.aftersales_service.tools import (
     action_scope,
+    cron_batch_size,
     format_reader_datetime,
     in_action_scope,
     reader_tz,
@@ -536,11 +537,12 @@ class FsmOrder(models.Model):
         ]
 
     @api.model
-    def _cron_aftersales_onsite_deadlines(self, batch_size=200):
+    def _cron_aftersales_onsite_deadlines(self, batch_size=None):
         """One batch of warnings (before the deadline, to the service point)
         and escalations (after it, to the maker's after-sales manager); the
         scheduler runs the job again while some remain
         (``ir.cron._notify_progress``)."""
+        batch_size = batch_size or cron_batch_size(self.env, default=200)
         now = fields.Datetime.now()
         done = 0
         remaining = 0

@@ -11,6 +11,8 @@ proposal into a draft credit note (or a manager dismisses it in writing).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.aftersales_service.tools import cron_batch_size
+
 
 class AftersalesLateShipping(models.Model):
     _name = "aftersales.late.shipping"
@@ -274,9 +276,10 @@ class AftersalesLateShipping(models.Model):
         return True
 
     @api.model
-    def _cron_aftersales_detect(self, limit=500):
+    def _cron_aftersales_detect(self, limit=None):
         """Items not shipped by their promised date, or shipped late before
         the delivery hook saw them: one proposal each. In batches."""
+        limit = limit or cron_batch_size(self.env, default=500)
         now = fields.Datetime.now()
         domain = [
             ("aftersales_ship_checked", "=", False),

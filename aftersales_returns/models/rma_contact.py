@@ -8,6 +8,8 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 
+from odoo.addons.aftersales_service.tools import cron_batch_size
+
 from .rma_selections import OPEN_STATES
 
 
@@ -108,9 +110,10 @@ class Rma(models.Model):
             )
 
     @api.model
-    def _cron_aftersales_contact_reminder(self, limit=500):
+    def _cron_aftersales_contact_reminder(self, limit=None):
         """Activity on open returns whose customer was not contacted lately.
         Works in batches of ``limit``; the scheduler commits between them."""
+        limit = limit or cron_batch_size(self.env, default=500)
         now = fields.Datetime.now()
         domain = [
             ("aftersales_next_contact_date", "<=", now),

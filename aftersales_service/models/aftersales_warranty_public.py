@@ -19,7 +19,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import email_normalize, plaintext2html
 from odoo.tools.translate import LazyTranslate
 
-from ..tools import render_coded
+from ..tools import cron_batch_size, render_coded
 from .aftersales_warranty_sellout import PHONE_RE, phone_digits
 
 _lt = LazyTranslate(__name__)
@@ -81,8 +81,9 @@ class AftersalesWarrantyLookup(models.Model):
         )
 
     @api.model
-    def _cron_purge(self, days=7, batch=5000):
+    def _cron_purge(self, days=7, batch=None):
         """Forget uses older than ``days`` (scheduled job, in batches)."""
+        batch = batch or cron_batch_size(self.env, default=5000)
         limit = fields.Datetime.now() - timedelta(days=days)
         domain = [("create_date", "<", limit)]
         old = self.sudo().search(domain, limit=batch)

@@ -41,6 +41,29 @@ class TestFoundation(AftersalesCommon):
             "20时58分",
         )
 
+    def test_cron_batch_size_parameter_sets_every_job(self):
+        """A job keeps its own default batch; the system parameter, when set,
+        gives the batch of every job of the suite (here the purge of the
+        public check's uses, 5,000 by default)."""
+        Lookup = self.env["aftersales.warranty.lookup"]
+        Lookup.sudo().create([{"address": f"10.0.0.{i}"} for i in range(3)])
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE aftersales_warranty_lookup "
+            "SET create_date = create_date - interval '30 days'"
+        )
+        self.env.invalidate_all()
+        self.env["ir.config_parameter"].sudo().set_param(
+            "aftersales_service.cron_batch_size", "2"
+        )
+        self.assertEqual(Lookup._cron_purge(), 2)
+        self.assertEqual(Lookup._cron_purge(), 1)
+        self.env["ir.config_parameter"].sudo().set_param(
+            "aftersales_service.cron_batch_size", False
+        )
+        Lookup.sudo().create([{"address": "10.0.1.1"}])
+        self.assertEqual(Lookup._cron_purge(days=-1), 1)
+
     def test_render_coded_in_reader_language(self):
         text = render_coded(
             self.env,

@@ -20,8 +20,9 @@ BATCH_SIZE_PARAM = "aftersales_service.cron_batch_size"
 
 
 def cron_batch_size(env, default=DEFAULT_BATCH_SIZE):
-    """Batch size of the suite's crons (system parameter
-    ``aftersales_service.cron_batch_size``, default 1000)."""
+    """Batch size of the suite's crons: the system parameter
+    ``aftersales_service.cron_batch_size`` when set, else the job's own
+    ``default`` (1000 for the SLA job)."""
     value = env["ir.config_parameter"].sudo().get_param(BATCH_SIZE_PARAM)
     try:
         size = int(value) if value else default
