@@ -52,6 +52,7 @@
         "views/aftersales_ticket_milestone_views.xml",
         "views/aftersales_callback_views.xml",
         "views/portal_ticket_templates.xml",
+        "views/portal_layout_templates.xml",
         "security/aftersales_penalty_security.xml",
         "data/aftersales_penalty_data.xml",
         "data/aftersales_forbidden_phrase_data.xml",

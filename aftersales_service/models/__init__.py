@@ -44,3 +44,4 @@ from . import account_move_desk
 from . import stock_picking_desk
 from . import aftersales_overview
 from . import ir_qweb_fields
+from . import ir_http

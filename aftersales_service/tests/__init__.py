@@ -30,3 +30,4 @@ from . import test_desk_overview
 from . import test_desk_request_log
 from . import test_desk_cron
 from . import test_desk_performance
+from . import test_portal_lang
