@@ -21,6 +21,13 @@ class AftersalesCallback(models.Model):
         related="fsm_order_id.aftersales_service_point_id", store=True, index=True
     )
 
+    @api.model
+    def _aftersales_guarded_fields(self):
+        """The order a callback follows credits its service point (its
+        callback target) and lets the point's members record it: set when the
+        callback is planned or recorded from the order, never by hand."""
+        return super()._aftersales_guarded_fields() | {"fsm_order_id"}
+
     @api.model_create_multi
     def create(self, vals_list):
         Order = self.env["fsm.order"]
@@ -56,11 +63,11 @@ class AftersalesCallback(models.Model):
             limit=1,
         )
         if not callback:
-            callback = self.create(
-                {"ticket_id": order.ticket_id.id, "fsm_order_id": order.id}
+            callback = self._aftersales_action_create(
+                [{"ticket_id": order.ticket_id.id, "fsm_order_id": order.id}]
             )
         elif callback.fsm_order_id != order:
-            callback.fsm_order_id = order
+            callback._aftersales_action_write({"fsm_order_id": order.id})
         return callback
 
     @api.constrains("fsm_order_id", "ticket_id")

@@ -304,6 +304,30 @@ class TestOnsiteFollowUp(AftersalesOnsiteCommon):
             self.dist_agreement._aftersales_settlement_visits(date(2026, 4, 1)), 0
         )
 
+    def test_callback_order_is_set_by_its_action_only(self):
+        """The order a callback follows credits a service point: nobody moves
+        a callback to another order by hand (the agent, the manager over
+        RPC); it is set when the callback is planned from the order."""
+        ticket = self._ticket(self.city_customer)
+        first = self._dispatch(ticket)
+        self._complete(first)
+        second = self._dispatch(ticket)
+        self._complete(second)
+        self._close(ticket)
+        callback = ticket.callback_ids.filtered(lambda c: c.state == "planned")
+        self.assertEqual(callback.fsm_order_id, second)
+        for user in (self.user, self.manager):
+            with self.assertRaises(UserError):
+                callback.with_user(user).write({"fsm_order_id": first.id})
+            self.assertEqual(callback.fsm_order_id, second)
+        with self.assertRaises(UserError):
+            self.env["aftersales.callback"].with_user(self.user).create(
+                {"ticket_id": ticket.id, "fsm_order_id": first.id}
+            )
+        # the portal's recording ties it to the order the technician served
+        self.env["aftersales.callback"]._aftersales_onsite_callback(first)
+        self.assertEqual(callback.fsm_order_id, first)
+
     def test_callback_must_match_a_completed_order(self):
         ticket = self._ticket(self.city_customer)
         order = self._dispatch(ticket)
