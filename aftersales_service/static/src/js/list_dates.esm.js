@@ -8,7 +8,7 @@
  * cut off ("2026年12月…"). The columns are sized here for the reader's own
  * format, measured with the page's font; and a datetime in a list reads
  * without seconds unless the view asks for them (show_seconds), in list cells
- * and wherever Odoo formats a datetime of a view.
+ * and wherever Odoo formats a datetime of a view, and in form fields.
  */
 import {registry} from "@web/core/registry";
 import {formatDate, formatDateTime} from "@web/core/l10n/dates";
@@ -76,3 +76,20 @@ formatDateTimeNoSeconds.extractOptions = (fieldInfo) => ({
     showSeconds: exprToBoolean(fieldInfo.options.show_seconds ?? false),
 });
 formatters.add("datetime", formatDateTimeNoSeconds, {force: true});
+
+// Form fields too: a datetime reads without seconds unless the view asks
+// (show_seconds), as in lists; the picker then works in whole minutes.
+if (fields.contains("datetime")) {
+    const formDateTime = fields.get("datetime");
+    fields.add(
+        "datetime",
+        {
+            ...formDateTime,
+            extractProps: (fieldInfo, dynamicInfo) => ({
+                ...formDateTime.extractProps(fieldInfo, dynamicInfo),
+                showSeconds: exprToBoolean(fieldInfo.options.show_seconds ?? false),
+            }),
+        },
+        {force: true}
+    );
+}
