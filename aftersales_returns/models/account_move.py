@@ -10,23 +10,33 @@ class AccountMove(models.Model):
     def create(self, vals_list):
         """A credit note made for returns carries, beside each returned line,
         the fees and compensations of that return (rma_refund.py)."""
-        for vals in vals_list:
+
+        def rma_lines(vals):
             if vals.get("move_type") != "out_refund":
+                return []
+            return [
+                command[2]
+                for command in vals.get("invoice_line_ids") or []
+                if isinstance(command, list | tuple)
+                and len(command) == 3
+                and command[0] == 0
+                and command[2].get("rma_id")
+            ]
+
+        # the returns of every credit note of the call, read together
+        rma_ids = [line["rma_id"] for vals in vals_list for line in rma_lines(vals)]
+        rmas = {rma.id: rma for rma in self.env["rma"].browse(dict.fromkeys(rma_ids))}
+        for vals in vals_list:
+            lines = rma_lines(vals)
+            if not lines:
                 continue
             commands = vals.get("invoice_line_ids") or []
             extra = []
-            for command in commands:
-                if (
-                    isinstance(command, list | tuple)
-                    and len(command) == 3
-                    and command[0] == 0
-                    and command[2].get("rma_id")
-                ):
-                    rma = self.env["rma"].browse(command[2]["rma_id"])
-                    extra += [
-                        (0, 0, line)
-                        for line in rma._aftersales_extra_line_vals(command[2])
-                    ]
+            for line_vals in lines:
+                rma = rmas[line_vals["rma_id"]]
+                extra += [
+                    (0, 0, line) for line in rma._aftersales_extra_line_vals(line_vals)
+                ]
             if extra:
                 vals["invoice_line_ids"] = list(commands) + extra
         return super().create(vals_list)

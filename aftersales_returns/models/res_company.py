@@ -150,16 +150,23 @@ class ResCompany(models.Model):
                     )
                 )
 
+    def _aftersales_xmlid_product(self, xmlid):
+        """The product of ``xmlid``: a cached look-up, without env.ref's
+        existence query on every credit note line."""
+        product_id = self.env["ir.model.data"]._xmlid_to_res_id(xmlid)
+        return self.env["product.product"].browse(product_id)
+
     def _aftersales_get_return_fee_product(self):
         self.ensure_one()
-        return self.aftersales_return_fee_product_id or self.env.ref(
+        return self.aftersales_return_fee_product_id or self._aftersales_xmlid_product(
             "aftersales_returns.product_return_fee"
         )
 
     def _aftersales_get_compensation_product(self):
         self.ensure_one()
-        return self.aftersales_compensation_product_id or self.env.ref(
-            "aftersales_returns.product_compensation"
+        return (
+            self.aftersales_compensation_product_id
+            or self._aftersales_xmlid_product("aftersales_returns.product_compensation")
         )
 
     def _aftersales_get_return_operation(self):

@@ -168,6 +168,14 @@ class Rma(models.Model):
                 if reason:
                     vals["reason_id"] = reason.id
                     del vals["return_reason"]
+        # OCA gives a return without team the first team, looked up once per
+        # return: once for the call here.
+        teamless = [vals for vals in vals_list if not vals.get("team_id")]
+        if len(teamless) > 1:
+            team = self.env["rma.team"].search([], limit=1)
+            if team:
+                for vals in teamless:
+                    vals["team_id"] = team.id
         return super().create(vals_list)
 
     def _search_return_reason(self, operator, value):

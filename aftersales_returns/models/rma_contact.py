@@ -49,15 +49,15 @@ class Rma(models.Model):
         if not template or not with_partner:
             return
         mute = with_partner.filtered(lambda r: not r._aftersales_sender()[1])
-        for rma in mute:
-            # Nobody to send it as: say so to the team instead of failing.
-            rma.message_post(
-                body=_(
+        if mute:
+            # Nobody to send it as: say so to the team instead of failing, in
+            # one note per return, all inserted at once (as the company).
+            mute._aftersales_message_log_auto(
+                _(
                     "The customer was not notified (%s): the company has no "
                     "e-mail address.",
                     template.name,
-                ),
-                subtype_xmlid="mail.mt_note",
+                )
             )
         todo = with_partner - mute
         if not todo:
@@ -68,9 +68,9 @@ class Rma(models.Model):
         subjects = template._render_field("subject", todo.ids, compute_lang=True)
         # reply-to and alias domain of every return in one go
         defaults = todo._aftersales_post_defaults()
+        if subscribe:
+            todo._aftersales_subscribe_customers()
         for rma in todo.with_context(aftersales_no_touch=True):
-            if subscribe:
-                rma._add_message_subscribe_partner()
             # The customer follows the return (subscribed just above).
             rma._aftersales_message_post_auto(
                 body=bodies[rma.id],
@@ -80,6 +80,13 @@ class Rma(models.Model):
                 **defaults.get(rma.id, {}),
             )
         todo._aftersales_touch_contact()
+
+    def _aftersales_subscribe_customers(self):
+        """Each return's customer follows it (OCA's
+        ``_add_message_subscribe_partner``), one subscription per customer
+        for all their returns; followers already there are kept as they are."""
+        for partner, rmas in self.filtered("partner_id").grouped("partner_id").items():
+            rmas.message_subscribe(partner.ids)
 
     def _aftersales_customer_verdicts(self):
         """The verdicts the customer can act on, rendered in ``lang``."""

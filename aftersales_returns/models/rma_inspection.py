@@ -198,22 +198,28 @@ class Rma(models.Model):
             )
         )
         self._aftersales_validate_receipts()
-        for outcome, rmas in self.grouped(
-            lambda r: r._aftersales_outcome_of_inspection()
+        # one write per distinct outcome, not per return
+        for (outcome, failed), rmas in self.grouped(
+            lambda r: (
+                r._aftersales_outcome_of_inspection(),
+                tuple(r._aftersales_failed_conditions()),
+            )
         ).items():
-            for rma in rmas:
-                rma._aftersales_action_write(
-                    {
-                        "aftersales_inspection_outcome": outcome,
-                        "aftersales_inspection_failed": (
-                            rma._aftersales_failed_conditions()
-                        ),
-                    }
-                )
+            rmas._aftersales_action_write(
+                {
+                    "aftersales_inspection_outcome": outcome,
+                    "aftersales_inspection_failed": list(failed),
+                }
+            )
         # The tracked result and outcome name the inspector in the chatter;
         # what failed is spelled out when something did.
-        for rma in self.filtered("aftersales_inspection_failed"):
-            rma.message_post(body=rma._aftersales_inspection_summary())
+        # One note per return, inserted at once, in the inspector's name.
+        failed = self.filtered("aftersales_inspection_failed")
+        if failed:
+            failed._message_log_batch(
+                {rma.id: rma._aftersales_inspection_summary() for rma in failed},
+                author_id=self.env.user.partner_id.id,
+            )
         self._aftersales_after_outcome()
         return True
 
@@ -308,97 +314,139 @@ class Rma(models.Model):
         """Where the inspector sent the goods: stock, quarantine or scrap."""
         for result, rmas in self.grouped("aftersales_inspection_result").items():
             if result == "stock":
-                for rma in rmas:
-                    rma._aftersales_transfer(rma.warehouse_id.lot_stock_id)
+                for location, group in rmas.grouped(
+                    lambda r: r.warehouse_id.lot_stock_id
+                ).items():
+                    group._aftersales_transfer(location)
             elif result == "quarantine":
-                for rma in rmas:
-                    rma._aftersales_transfer(
-                        rma.warehouse_id._aftersales_get_quarantine_location()
-                    )
+                for location, group in rmas.grouped(
+                    lambda r: r.warehouse_id._aftersales_get_quarantine_location()
+                ).items():
+                    group._aftersales_transfer(location)
             elif result == "scrap":
                 rmas._aftersales_scrap_received()
 
-    def _aftersales_prepare_transfer_vals(self, reception, location_dest):
+    def _aftersales_transfer_key(self):
+        """Returns inspected together share an internal transfer when they
+        share its company, warehouse (operation type) and source location."""
+        self.ensure_one()
+        return (
+            self.company_id,
+            self.warehouse_id,
+            self.reception_move_id.location_dest_id,
+        )
+
+    def _aftersales_prepare_transfer_move_vals(self, reception, location_dest):
+        """The move of one return in the transfer after inspection, done with
+        its received quantity (and lot)."""
         self.ensure_one()
         lot = reception.move_line_ids.lot_id[:1] or self.lot_id
         source = reception.location_dest_id
         return {
-            "picking_type_id": self.warehouse_id.int_type_id.id,
+            "name": _("%s: after inspection", self.name),
+            "product_id": reception.product_id.id,
+            "product_uom_qty": reception.quantity,
+            "product_uom": reception.product_uom.id,
             "location_id": source.id,
             "location_dest_id": location_dest.id,
-            "origin": self.name,
             "company_id": self.company_id.id,
-            "move_ids": [
+            "restrict_lot_id": lot.id,
+            "origin": self.name,
+            "picked": True,
+            "move_line_ids": [
                 Command.create(
                     {
-                        "name": _("%s: after inspection", self.name),
                         "product_id": reception.product_id.id,
-                        "product_uom_qty": reception.quantity,
-                        "product_uom": reception.product_uom.id,
+                        "product_uom_id": reception.product_uom.id,
+                        "quantity": reception.quantity,
                         "location_id": source.id,
                         "location_dest_id": location_dest.id,
-                        "company_id": self.company_id.id,
-                        "restrict_lot_id": lot.id,
+                        "lot_id": lot.id,
                         "picked": True,
-                        "move_line_ids": [
-                            Command.create(
-                                {
-                                    "product_id": reception.product_id.id,
-                                    "product_uom_id": reception.product_uom.id,
-                                    "quantity": reception.quantity,
-                                    "location_id": source.id,
-                                    "location_dest_id": location_dest.id,
-                                    "lot_id": lot.id,
-                                    "picked": True,
-                                }
-                            )
-                        ],
                     }
                 )
             ],
         }
 
+    def _aftersales_prepare_transfer_vals(self, location_dest):
+        """One internal transfer for these returns (one key of
+        ``_aftersales_transfer_key``), one move per return."""
+        first = self[:1]
+        source = first.reception_move_id.location_dest_id
+        return {
+            "picking_type_id": first.warehouse_id.int_type_id.id,
+            "location_id": source.id,
+            "location_dest_id": location_dest.id,
+            "origin": ", ".join(self.mapped("name")),
+            "company_id": first.company_id.id,
+            "move_ids": [
+                Command.create(
+                    rma._aftersales_prepare_transfer_move_vals(
+                        rma.reception_move_id, location_dest
+                    )
+                )
+                for rma in self
+            ],
+        }
+
     def _aftersales_transfer(self, location_dest):
-        """An internal transfer of the received goods from the return
-        location to ``location_dest``, done at once (the inspector has the
-        goods in hand: nothing to reserve)."""
-        self.ensure_one()
-        reception = self.reception_move_id
-        if not reception or reception.state != "done":
+        """Internal transfers of the received goods from the return location
+        to ``location_dest``, done at once (the inspector has the goods in
+        hand: nothing to reserve): one transfer per company, warehouse and
+        source location, holding one move per return."""
+        received = self.filtered(
+            lambda r: r.reception_move_id and r.reception_move_id.state == "done"
+        )
+        if not received:
             return self.env["stock.picking"]
         if not location_dest:
-            raise UserError(_("No destination location for %s.", self.display_name))
+            raise UserError(
+                _(
+                    "No destination location for %s.",
+                    ", ".join(received.mapped("display_name")),
+                )
+            )
+        groups = list(received.grouped(lambda r: r._aftersales_transfer_key()).values())
         # A technical transfer: its creation and status need no chatter.
         quiet = self.env["stock.picking"].with_context(
             mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
         )
-        picking = quiet.create(
-            self._aftersales_prepare_transfer_vals(reception, location_dest)
+        pickings = quiet.create(
+            [rmas._aftersales_prepare_transfer_vals(location_dest) for rmas in groups]
         )
-        picking.with_context(cancel_backorder=True)._action_done()
-        self._aftersales_action_write({"aftersales_after_picking_id": picking.id})
-        return picking
+        pickings.with_context(cancel_backorder=True)._action_done()
+        for rmas, picking in zip(groups, pickings, strict=True):
+            rmas._aftersales_action_write({"aftersales_after_picking_id": picking.id})
+        return pickings
+
+    def _aftersales_prepare_scrap_vals(self):
+        self.ensure_one()
+        reception = self.reception_move_id
+        return {
+            "product_id": reception.product_id.id,
+            "scrap_qty": reception.quantity,
+            "product_uom_id": reception.product_uom.id,
+            "location_id": reception.location_dest_id.id,
+            "lot_id": (reception.move_line_ids.lot_id[:1] or self.lot_id).id,
+            "company_id": self.company_id.id,
+            "origin": self.name,
+        }
 
     def _aftersales_scrap_received(self):
-        scraps = self.env["stock.scrap"]
-        for rma in self:
-            reception = rma.reception_move_id
-            if not reception or reception.state != "done":
-                continue
-            scrap = self.env["stock.scrap"].create(
-                {
-                    "product_id": reception.product_id.id,
-                    "scrap_qty": reception.quantity,
-                    "product_uom_id": reception.product_uom.id,
-                    "location_id": reception.location_dest_id.id,
-                    "lot_id": (reception.move_line_ids.lot_id[:1] or rma.lot_id).id,
-                    "company_id": rma.company_id.id,
-                    "origin": rma.name,
-                }
-            )
+        """A scrap order per return (Odoo scraps one product at a time), all
+        created at once, each validated."""
+        received = self.filtered(
+            lambda r: r.reception_move_id and r.reception_move_id.state == "done"
+        )
+        if not received:
+            return self.env["stock.scrap"]
+        scraps = self.env["stock.scrap"].create(
+            [rma._aftersales_prepare_scrap_vals() for rma in received]
+        )
+        for scrap in scraps:
             scrap.action_validate()
+        for rma, scrap in zip(received, scraps, strict=True):
             rma._aftersales_action_write({"aftersales_scrap_id": scrap.id})
-            scraps |= scrap
         return scraps
 
     def _aftersales_send_back(self):

@@ -7,8 +7,6 @@ Fees and compensations are computed on what the customer paid for the item
 the same taxes, so the credit note balances with the invoice.
 """
 
-import psycopg2
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -246,21 +244,27 @@ class Rma(models.Model):
         locked = set(self.env.context.get("aftersales_rma_locked") or ())
         if locked.issuperset(self.ids):
             return self
-        try:
-            with self.env.cr.savepoint(flush=False):
-                self.env.cr.execute(
-                    "SELECT id FROM rma WHERE id IN %s FOR NO KEY UPDATE NOWAIT",
-                    (tuple(self.ids),),
-                    log_exceptions=False,
+        # SKIP LOCKED rather than NOWAIT: a row held by another transaction is
+        # left out instead of aborting this one, so no savepoint is needed
+        # (one query, not three).
+        cr = self.env.cr
+        ids = tuple(self.ids)
+        cr.execute(
+            "SELECT id FROM rma WHERE id IN %s FOR NO KEY UPDATE SKIP LOCKED", (ids,)
+        )
+        missing = set(ids) - {row[0] for row in cr.fetchall()}
+        if missing:
+            # held by someone else, unless deleted meanwhile
+            cr.execute("SELECT id FROM rma WHERE id IN %s", (tuple(missing),))
+            held = self.browse([row[0] for row in cr.fetchall()])
+            if held:
+                raise UserError(
+                    _(
+                        "%s is being processed by another user right now. Reload "
+                        "and try again.",
+                        ", ".join(held.mapped("display_name")),
+                    )
                 )
-        except psycopg2.errors.LockNotAvailable as exc:
-            raise UserError(
-                _(
-                    "%s is being processed by another user right now. Reload "
-                    "and try again.",
-                    ", ".join(self.mapped("display_name")),
-                )
-            ) from exc
         self.invalidate_recordset()
         return self.with_context(aftersales_rma_locked=tuple(locked | set(self.ids)))
 

@@ -74,6 +74,27 @@ class MailThread(models.AbstractModel):
             messages |= poster.message_post(**values)
         return messages
 
+    def _aftersales_message_log_auto(self, bodies, subject=False):
+        """Internal notes (no notification) on many records in one insert per
+        company, as the company: ``bodies`` is {record id: body} or one body
+        for all. Only for notes an action writes, never a user's text unchecked
+        (``_message_log_batch`` creates as superuser)."""
+        if not self:
+            return self.env["mail.message"]
+        if not isinstance(bodies, dict):
+            bodies = dict.fromkeys(self.ids, bodies)
+        messages = self.env["mail.message"].sudo()
+        for (author_id, email_from), records in self.grouped(
+            lambda r: r._aftersales_sender()
+        ).items():
+            messages |= records._message_log_batch(
+                {rid: bodies[rid] for rid in records.ids if rid in bodies},
+                subject=subject,
+                author_id=author_id,
+                email_from=email_from,
+            )
+        return messages
+
     def _aftersales_message_post_with_source_auto(self, source_ref, **kwargs):
         """``message_post_with_source`` (mail templates, views) on each
         record, as its company."""
@@ -88,11 +109,15 @@ class MailThread(models.AbstractModel):
 
     def _aftersales_activity_schedule_auto(self, act_type_xmlid="", **kwargs):
         """``activity_schedule`` whose assignment notification is sent as the
-        company."""
+        company. The records of one company get theirs in one create."""
         activities = self.env["mail.activity"]
-        for record in self:
-            with _notify_as(record._aftersales_company()):
-                activities |= record.activity_schedule(act_type_xmlid, **kwargs)
+        for company, records in self.grouped(lambda r: r._aftersales_company()).items():
+            with _notify_as(company):
+                # False when activities are skipped (mail_activity_automation_skip)
+                activities |= (
+                    records.activity_schedule(act_type_xmlid, **kwargs)
+                    or activities.browse()
+                )
         return activities
 
     def message_notify(self, **kwargs):
