@@ -45,7 +45,8 @@ class FsmOrder(models.Model):
             as_tech(order).action_aftersales_check_in()
             as_tech(order).write(
                 {
-                    "resolution": "<p>清洗燃烧器，更换密封圈，试机点火、出热水正常。</p>"
+                    "resolution": "<p>清洗燃烧器，更换密封圈，"
+                    "试机点火、出热水正常。</p>"
                 }
             )
             for product_xmlid, qty in lines:
