@@ -45,8 +45,7 @@ class ContractContract(models.Model):
                 "date_departure": start + timedelta(hours=30),
                 "travel_cost": 120.0,
                 "lodging_cost": 260.0,
-                "report": "Server migrated to the new ledger version; network "
-                "printers reinstalled.",
+                "report": "服务器已升级到新版账务软件，网络打印机已重新安装。",
             }
         )
         visit.action_done()
@@ -76,7 +75,7 @@ class ContractContract(models.Model):
                 "lot_id": lot.id,
                 "partner_id": customer.id,
                 "aftersales_agreement_id": distributor.id,
-                "aftersales_fault": "No ignition: gas valve stuck",
+                "aftersales_fault": "不点火：燃气阀卡滞",
                 "schedule_date": fields.Datetime.now() - timedelta(days=2),
             }
         )

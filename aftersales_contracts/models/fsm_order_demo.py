@@ -45,9 +45,8 @@ class FsmOrder(models.Model):
             as_tech(order).action_aftersales_check_in()
             as_tech(order).write(
                 {
-                    "resolution": "<p>Cleaned the burner and replaced the water seal "
-                    "ring; tested ignition and hot water. / 清洗燃烧器，更换密封圈，"
-                    "试机正常。</p>"
+                    "resolution": "<p>清洗燃烧器，更换密封圈，"
+                    "试机点火、出热水正常。</p>"
                 }
             )
             for product_xmlid, qty in lines:
@@ -82,9 +81,7 @@ class FsmOrder(models.Model):
             {
                 "fsm_order_id": order.id,
                 "kind": "fault",
-                "description": "The customer reports scorch marks near the gas "
-                "valve of a second heater of the same batch. / 用户反映同批次另一台"
-                "热水器燃气阀附近有烧焦痕迹。",
+                "description": "用户反映同批次另一台热水器燃气阀附近有烧焦痕迹。",
             }
         )
         # 2. Mr Xu, county: on time, signed, called back satisfied
@@ -94,7 +91,7 @@ class FsmOrder(models.Model):
             order,
             arrived=start + timedelta(hours=30),
             finished=start + timedelta(hours=31, minutes=30),
-            signer="徐明 Xu Ming",
+            signer="徐明",
             lines=[
                 ("aftersales_contracts.demo_part_seal", 1),
                 ("aftersales_contracts.demo_product_onsite_labour", 1),
@@ -106,7 +103,7 @@ class FsmOrder(models.Model):
         callbacks._aftersales_onsite_callback(order).action_record(
             "satisfied",
             rating="5",
-            note="Hot water fine since the visit. / 维修后一切正常。",
+            note="维修后热水正常，一切满意。",
         )
         # 3. Ms Zhao, city: two hours late, signed, not called back yet
         order, ticket = dispatch("aftersales_contracts.demo_onsite_ticket_zhao")
@@ -115,7 +112,7 @@ class FsmOrder(models.Model):
             order,
             arrived=start + timedelta(hours=26),
             finished=start + timedelta(hours=27),
-            signer="赵丽 Zhao Li",
+            signer="赵丽",
             lines=[("aftersales_contracts.demo_product_onsite_labour", 1)],
         )
         ticket.action_close_confirmed()

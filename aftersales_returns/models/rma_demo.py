@@ -212,8 +212,7 @@ class Rma(models.Model):
             order,
             hood,
             "quality",
-            description="The fan rattles at high speed after two days of use. "
-            "/ 使用两天后，风机高速运转时异响。",
+            description="使用两天后，风机高速运转时异响。",
             evidence=("test_report",),
             xmlid="demo_rma_quality_pickup",
         )
@@ -223,8 +222,7 @@ class Rma(models.Model):
             heater,
             "no_reason",
             package="sealed",
-            description="Bought twice by mistake, box never opened. "
-            "/ 误购两台，包装未拆封。",
+            description="误购两台，包装未拆封。",
             xmlid="demo_rma_no_reason",
         )
         no_reason.action_aftersales_check()
@@ -244,8 +242,7 @@ class Rma(models.Model):
             "appearance",
             remedy="exchange",
             lot=lots[0],
-            description="A long scratch on the glass top, seen when the parcel "
-            "was opened. / 开箱时发现玻璃面板有一道长划痕。",
+            description="开箱时发现玻璃面板有一道长划痕。",
             evidence=("photo",),
             xmlid="demo_rma_appearance",
         )
@@ -258,8 +255,7 @@ class Rma(models.Model):
             order_zhao,
             heater,
             "quality",
-            description="Water drips from the inlet after installation. "
-            "/ 安装后进水口滴水。",
+            description="安装后进水口滴水。",
             evidence=("test_report",),
             xmlid="demo_rma_decision",
         )
@@ -267,7 +263,7 @@ class Rma(models.Model):
         self._demo_inspect(
             decision,
             accessories_complete=False,
-            note="Safety valve missing from the box. / 箱内缺少安全阀。",
+            note="箱内缺少安全阀。",
         )
 
         # 4. Sun: a range hood returned unopened: inspected and accepted, the
@@ -278,8 +274,7 @@ class Rma(models.Model):
             hood,
             "no_reason",
             package="sealed",
-            description="Kitchen not ready, returned unopened. "
-            "/ 厨房尚未装修好，原封退回。",
+            description="厨房尚未装修好，原封退回。",
             xmlid="demo_rma_refunded",
         )
         refunded.action_confirm()
@@ -293,8 +288,7 @@ class Rma(models.Model):
             "transport",
             remedy="exchange",
             package="damaged",
-            description="Casing dented in transit, the courier signed the "
-            "slip. / 运输途中外壳凹陷，快递员已签字证明。",
+            description="运输途中外壳凹陷，快递员已签字证明。",
             evidence=("photo", "courier"),
             xmlid="demo_rma_resend",
         )

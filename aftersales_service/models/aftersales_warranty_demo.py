@@ -87,8 +87,7 @@ class AftersalesWarranty(models.Model):
                 {
                     "warranty_id": card.id,
                     "months": 12,
-                    "reason": "Loyal customer, second unit bought: goodwill "
-                    "extension (延保).",
+                    "reason": "老客户，已购第二台，特批延保。",
                 }
             ).action_request()
         self._demo_distributor_story(today)
@@ -102,19 +101,16 @@ class AftersalesWarranty(models.Model):
         distributor_user = ref("aftersales_service.demo_user_distributor")
         self.with_user(distributor_user)._aftersales_register_sellout(
             serial="WH60-2507",
-            customer_name="Chen Jing (陈静)",
+            customer_name="陈静",
             phone="+86 138 5751 2507",
-            address="18 Jiefang Road, Yuecheng District, Shaoxing "
-            "(绍兴市越城区解放路18号)",
+            address="绍兴市越城区解放路18号",
             sale_date=today - timedelta(days=12),
             channel="portal",
         )
         self.env["helpdesk.ticket"].create(
             {
-                "name": "Water heater shows error E2 (热水器显示E2故障)",
-                "description": "<p>Bought two weeks ago from the shop in Shaoxing; "
-                "the display shows E2 and the water stays cold. "
-                "(两周前在绍兴门店购买，显示E2，不出热水。)</p>",
+                "name": "热水器显示E2故障",
+                "description": "<p>两周前在绍兴门店购买，显示E2，不出热水。</p>",
                 "partner_id": ref("aftersales_service.demo_partner_liu").id,
                 "lot_id": self.search(
                     [("lot_name", "=", "WH60-2508")], limit=1
