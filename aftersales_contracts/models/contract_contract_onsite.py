@@ -108,6 +108,7 @@ class ContractContract(models.Model):
         unit=None,
         cache=None,
         location=None,
+        called_on=None,
     ):
         """Who serves a unit at a site, under which agreement, in which zone.
 
@@ -116,11 +117,13 @@ class ContractContract(models.Model):
         served by a distributor's service point, whose agreement governs.
         ``unit``: the covered unit when the caller already looked it up;
         ``location``: the site's service location when the caller knows it
-        (else the site partner's own location, if any, is looked up).
+        (else the site partner's own location, if any, is looked up);
+        ``called_on``: when ``on_date`` is not given, the date of this UTC
+        datetime in the user's time zone (read only when a territory or a
+        serial needs it), else today.
         Returns a dict with ``agreement``, ``unit``, ``service_point``,
         ``territory`` and ``zone``.
         """
-        on_date = on_date or fields.Date.context_today(self)
         company = company or self.env.company
         cache = cache or {}
         # reference data read by the server whoever asks (a portal customer or
@@ -147,6 +150,9 @@ class ContractContract(models.Model):
                 territory = Territory._aftersales_match_partner(
                     site_partner, territories=cache.get("territories")
                 )
+        if not on_date and (territory or lot):
+            # the user's time zone is read once a territory or a serial needs it
+            on_date = fields.Date.context_today(self, called_on)
         ServicePoint = self.env["aftersales.service.point"].sudo()
         service_point = ServicePoint._aftersales_for_territory(
             territory, company=company, on_date=on_date, points=cache.get("points")

@@ -61,7 +61,7 @@ class HelpdeskTicket(models.Model):
                 continue
             governing = Contract._aftersales_governing(
                 site_partner=site,
-                on_date=fields.Date.context_today(ticket, start),
+                called_on=start,
                 company=ticket.company_id or self.env.company,
                 unit=ticket.aftersales_agreement_unit_id,
                 location=ticket.fsm_location_id,
