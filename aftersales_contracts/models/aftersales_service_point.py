@@ -2,8 +2,18 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from markupsafe import Markup, escape
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
+
+#: what ``_aftersales_serving_data`` reads (and its order)
+SERVING_FIELDS = {
+    "active",
+    "sequence",
+    "name",
+    "company_id",
+    "contract_id",
+    "territory_ids",
+}
 
 
 class AftersalesServicePoint(models.Model):
@@ -164,6 +174,8 @@ class AftersalesServicePoint(models.Model):
         if watched:
             before = {p.id: (p.lead_id, p.technician_ids) for p in self}
         res = super().write(vals)
+        if SERVING_FIELDS & set(vals):
+            self.env.registry.clear_cache()
         if watched:
             changed = self.filtered(
                 lambda p: before[p.id] != (p.lead_id, p.technician_ids)
@@ -220,30 +232,88 @@ class AftersalesServicePoint(models.Model):
     # Finding the service point of an address
     # ------------------------------------------------------------------
     @api.model
+    @tools.ormcache()
+    def _aftersales_serving_data(self):
+        """The active service points in their order (sequence, name): tuples
+        ``(id, company id, agreement id, territory ids)``. Reference data
+        read by the server whoever asks (ids only: the caller browses what it
+        keeps); cleared when a service point or a territory changes."""
+        points = (
+            self.sudo()
+            .with_context(active_test=True, prefetch_fields=False)
+            .search_fetch([], ["company_id", "contract_id", "territory_ids"])
+        )
+        return tuple(
+            (
+                point.id,
+                point.company_id.id,
+                point.contract_id.id,
+                frozenset(point.territory_ids.ids),
+            )
+            for point in points
+        )
+
+    @api.model
     def _aftersales_for_territory(
         self, territory, company=None, on_date=None, points=None
     ):
         """The active service point serving a territory under an agreement
         running on ``on_date`` (lowest sequence first). ``points``: the
-        candidates already read (one search for a whole batch)."""
+        candidates (default: every active service point)."""
         if not territory:
             return self.browse()
         on_date = on_date or fields.Date.context_today(self)
         company = company or self.env.company
-        if points is None:
-            points = self.search([("territory_ids", "in", territory.ids)])
-        for point in points:
-            agreement = point.contract_id
+        rows = self._aftersales_serving_data()
+        if points is not None:
+            rows = [row for row in rows if row[0] in set(points.ids)]
+        territory_ids = set(territory.ids)
+        rows = [
+            row
+            for row in rows
+            if row[1] == company.id and not territory_ids.isdisjoint(row[3])
+        ]
+        if not rows:
+            return self.browse()
+        # the candidates' agreements, read at once (their dates change with
+        # their lines and renewals: not cached)
+        agreements = (
+            self.env["contract.contract"].sudo().browse([row[2] for row in rows])
+        )
+        agreements = {agreement.id: agreement for agreement in agreements}
+        for point_id, _company_id, agreement_id, _territory_ids in rows:
+            agreement = agreements[agreement_id]
             if (
-                point.company_id == company
-                and territory & point.territory_ids
-                and agreement.active
+                agreement.active
                 and agreement.date_start
                 and agreement.date_start <= on_date
                 and (not agreement.date_end or agreement.date_end >= on_date)
             ):
-                return point
+                return self.browse(point_id)
         return self.browse()
+
+    @api.model
+    def _aftersales_agreement_id_of(self, point_id):
+        """The agreement (id) of an active service point, from the serving
+        data (False for none)."""
+        for row in self._aftersales_serving_data():
+            if row[0] == point_id:
+                return row[2]
+        return False
+
+    # ------------------------------------------------------------------
+    # Keeping the serving data current
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        points = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return points
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res
 
     def action_view_orders(self):
         self.ensure_one()

@@ -99,14 +99,6 @@ class ContractContract(models.Model):
     # The governing agreement of a customer's site
     # ------------------------------------------------------------------
     @api.model
-    def _aftersales_onsite_cache(self):
-        """Territories and service points read once for a batch of look-ups."""
-        return {
-            "territories": self.env["res.territory"].sudo().search([]),
-            "points": self.env["aftersales.service.point"].sudo().search([]),
-        }
-
-    @api.model
     def _aftersales_governing(
         self,
         lot=None,
@@ -115,30 +107,52 @@ class ContractContract(models.Model):
         company=None,
         unit=None,
         cache=None,
+        location=None,
+        called_on=None,
     ):
         """Who serves a unit at a site, under which agreement, in which zone.
 
         By serial first: the active agreement covering the serial (its unit
         gives the zone). Else by territory: the address falls in a territory
         served by a distributor's service point, whose agreement governs.
-        ``unit``: the covered unit when the caller already looked it up.
+        ``unit``: the covered unit when the caller already looked it up;
+        ``location``: the site's service location when the caller knows it
+        (else the site partner's own location, if any, is looked up);
+        ``called_on``: when ``on_date`` is not given, the date of this UTC
+        datetime in the user's time zone (read only when a territory or a
+        serial needs it), else today.
         Returns a dict with ``agreement``, ``unit``, ``service_point``,
         ``territory`` and ``zone``.
         """
-        on_date = on_date or fields.Date.context_today(self)
         company = company or self.env.company
         cache = cache or {}
         # reference data read by the server whoever asks (a portal customer or
         # a plain employee logging a call may not read service points)
         Territory = self.env["res.territory"].sudo()
         territory = Territory.browse()
-        location = site_partner and site_partner.sudo().fsm_location_ids[:1]
-        if location and location.territory_id:
-            territory = location.territory_id
-        elif site_partner:
-            territory = Territory._aftersales_match_partner(
-                site_partner, territories=cache.get("territories")
-            )
+        # without any territory no site has one: nothing to look up
+        if site_partner and Territory._aftersales_matching_data():
+            if location:
+                location = location.sudo()
+            else:
+                location = (
+                    self.env["fsm.location"]
+                    .sudo()
+                    .search_fetch(
+                        [("partner_id", "=", site_partner.id)],
+                        ["territory_id"],
+                        limit=1,
+                    )
+                )
+            if location.territory_id:
+                territory = location.territory_id
+            else:
+                territory = Territory._aftersales_match_partner(
+                    site_partner, territories=cache.get("territories")
+                )
+        if not on_date and (territory or lot):
+            # the user's time zone is read once a territory or a serial needs it
+            on_date = fields.Date.context_today(self, called_on)
         ServicePoint = self.env["aftersales.service.point"].sudo()
         service_point = ServicePoint._aftersales_for_territory(
             territory, company=company, on_date=on_date, points=cache.get("points")
@@ -158,8 +172,10 @@ class ContractContract(models.Model):
                     or agreement.aftersales_service_point_ids[:1]
                 )
         else:
-            agreement = service_point.contract_id
-            zone = territory.aftersales_zone or "city"
+            agreement = self.sudo().browse(
+                ServicePoint._aftersales_agreement_id_of(service_point.id)
+            )
+            zone = Territory._aftersales_zone_of(territory.id) or "city"
         return {
             "agreement": agreement,
             "unit": unit,

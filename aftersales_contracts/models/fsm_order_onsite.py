@@ -305,7 +305,11 @@ class FsmOrder(models.Model):
         )
         on_date = fields.Date.context_today(self, called_on)
         governing = self.env["contract.contract"]._aftersales_governing(
-            lot=lot, site_partner=site_partner, on_date=on_date, company=company
+            lot=lot,
+            site_partner=site_partner,
+            on_date=on_date,
+            company=company,
+            location=location,
         )
         if "aftersales_service_point_id" in vals:
             point = self.env["aftersales.service.point"].browse(

@@ -32,11 +32,17 @@ class HelpdeskTicket(models.Model):
     @api.depends("lot_id", "aftersales_reported_on")
     def _compute_aftersales_agreement_id(self):
         Contract = self.env["contract.contract"]
+        Unit = self.env["aftersales.agreement.unit"]
         for ticket in self:
             start = ticket.aftersales_reported_on or fields.Datetime.now()
-            unit = Contract._aftersales_find_unit(
-                ticket.lot_id,
-                on_date=fields.Date.context_today(ticket, start),
+            # the date in the user's time zone is read for a serial only
+            unit = (
+                Contract._aftersales_find_unit(
+                    ticket.lot_id,
+                    on_date=fields.Date.context_today(ticket, start),
+                )
+                if ticket.lot_id
+                else Unit
             )
             ticket.aftersales_agreement_unit_id = unit
             ticket.aftersales_agreement_id = unit.contract_id

@@ -49,7 +49,6 @@ class HelpdeskTicket(models.Model):
     def _compute_aftersales_agreement_id(self):
         res = super()._compute_aftersales_agreement_id()
         Contract = self.env["contract.contract"]
-        cache = None
         for ticket in self:
             site = ticket._aftersales_site_partner()
             start = ticket.aftersales_reported_on or fields.Datetime.now()
@@ -60,14 +59,12 @@ class HelpdeskTicket(models.Model):
                     ticket.aftersales_agreement_unit_id.zone or False
                 )
                 continue
-            if cache is None:
-                cache = Contract._aftersales_onsite_cache()
             governing = Contract._aftersales_governing(
                 site_partner=site,
-                on_date=fields.Date.context_today(ticket, start),
+                called_on=start,
                 company=ticket.company_id or self.env.company,
                 unit=ticket.aftersales_agreement_unit_id,
-                cache=cache,
+                location=ticket.fsm_location_id,
             )
             ticket.aftersales_service_point_id = governing["service_point"]
             ticket.aftersales_territory_id = governing["territory"]

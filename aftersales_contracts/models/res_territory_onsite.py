@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 ZONES = [
     ("city", "City"),
@@ -77,16 +77,111 @@ class ResTerritory(models.Model):
             return 1
         return 0
 
+    # ------------------------------------------------------------------
+    # What the matcher reads, once per worker (every ticket looks it up)
+    # ------------------------------------------------------------------
+    @api.model
+    @tools.ormcache()
+    def _aftersales_matching_data(self):
+        """Every territory as the matcher reads it, lowest id first: tuples
+        ``(id, zone, zip patterns, state ids, country ids)``. Reference data
+        read by the server whoever asks (the ids only: a caller browses the
+        territory it keeps); cleared when a territory, or a country's
+        territory, changes."""
+        territories = (
+            self.sudo()
+            .with_context(active_test=False, prefetch_fields=False)
+            .search_fetch(
+                [],
+                ["zip_codes", "aftersales_zone", "aftersales_state_ids", "country_ids"],
+                order="id",
+            )
+        )
+        return tuple(
+            (
+                territory.id,
+                territory.aftersales_zone,
+                tuple(self._aftersales_zip_patterns(territory.zip_codes)),
+                frozenset(territory.aftersales_state_ids.ids),
+                frozenset(territory.country_ids.ids),
+            )
+            for territory in territories
+        )
+
+    @api.model
+    def _aftersales_zone_of(self, territory_id):
+        """The on-site zone of a territory (from the matching data)."""
+        for row in self._aftersales_matching_data():
+            if row[0] == territory_id:
+                return row[1]
+        return False
+
+    @staticmethod
+    def _aftersales_rank_of(row, zip_code, state_id, country_id):
+        """``_aftersales_match_rank`` on the matching data of a territory."""
+        _id, _zone, patterns, state_ids, country_ids = row
+        if patterns and zip_code:
+            for pattern in patterns:
+                if pattern.endswith("*"):
+                    if zip_code.startswith(pattern[:-1]):
+                        return 3
+                elif zip_code == pattern:
+                    return 3
+        if state_id and state_id in state_ids:
+            return 2
+        if country_id and country_id in country_ids:
+            return 1
+        return 0
+
     @api.model
     def _aftersales_match_partner(self, partner, territories=None):
         """The territory of an address (a ``res.partner``): the most specific
-        match (ZIP code, then state, then country), the lowest id first."""
+        match (ZIP code, then state, then country), the lowest id first.
+        ``territories``: the candidates (default: every territory)."""
         if not partner:
             return self.browse()
-        territories = territories if territories is not None else self.search([])
-        best, best_rank = self.browse(), 0
-        for territory in territories.sorted("id"):
-            rank = territory._aftersales_match_rank(partner)
+        rows = self._aftersales_matching_data()
+        if territories is not None:
+            rows = [row for row in rows if row[0] in set(territories.ids)]
+        if not rows:
+            return self.browse()
+        zip_code = (partner.zip or "").replace(" ", "")
+        state_id, country_id = partner.state_id.id, partner.country_id.id
+        best, best_rank = False, 0
+        for row in rows:
+            rank = self._aftersales_rank_of(row, zip_code, state_id, country_id)
             if rank > best_rank:
-                best, best_rank = territory, rank
-        return best
+                best, best_rank = row[0], rank
+        return self.browse(best or [])
+
+    # ------------------------------------------------------------------
+    # Keeping the matching data current
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res
+
+
+class ResCountry(models.Model):
+    """A country belongs to a territory through its ``territory_id``
+    (the territory's ``country_ids``): the matching data follows it."""
+
+    _inherit = "res.country"
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "territory_id" in vals:
+            self.env.registry.clear_cache()
+        return res

@@ -14,3 +14,4 @@ from . import test_onsite_kinds
 from . import test_onsite_portal
 from . import test_onsite_tour
 from . import test_coverage
+from . import test_onsite_performance
