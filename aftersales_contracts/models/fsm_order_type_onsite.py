@@ -17,6 +17,10 @@ class FsmOrderType(models.Model):
 
     _inherit = "fsm.order.type"
 
+    # The kinds of visit read in the reader's language (上门维修, 定期保养,
+    # 安装调试): field service stores one name for all.
+    name = fields.Char(translate=True)
+
     aftersales_visit_kind = fields.Selection(
         VISIT_KINDS,
         string="Kind of Visit",
