@@ -95,6 +95,13 @@ registry.category("web_tour.tours").add("aftersales_onsite_technician_tour", {
             trigger: ".modal .o_web_sign_name_and_signature input:value(/Lin/)",
         },
         {
+            // The pad is sized when the dialog has finished opening
+            // (shown.bs.modal); a pad signed before that is 0 x 0 and sends
+            // no image at all.
+            content: "The dialog is open and its signature pad sized",
+            trigger: ".modal.show canvas.o_web_sign_signature:not([width='0'])",
+        },
+        {
             content: "Pick a signature style",
             trigger: ".modal .o_web_sign_auto_select_style button",
             run: "click",
@@ -106,7 +113,21 @@ registry.category("web_tour.tours").add("aftersales_onsite_technician_tour", {
         {
             content: "Sign and complete",
             trigger: ".modal .o_portal_sign_submit:enabled",
-            run: "click",
+            async run(helpers) {
+                // The chosen style is drawn from an image that loads
+                // asynchronously: wait until the pad holds ink.
+                const canvas = document.querySelector(".modal canvas.o_web_sign_signature");
+                for (let i = 0; i < 100; i++) {
+                    const {data} = canvas
+                        .getContext("2d")
+                        .getImageData(0, 0, canvas.width, canvas.height);
+                    if (data.some((v, index) => index % 4 === 3 && v)) {
+                        break;
+                    }
+                    await new Promise((resolve) => setTimeout(resolve, 50));
+                }
+                await helpers.click();
+            },
         },
         {
             content: "Completed, with the signed slip to download",
