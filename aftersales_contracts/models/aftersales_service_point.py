@@ -27,7 +27,9 @@ class AftersalesServicePoint(models.Model):
 
     _name = "aftersales.service.point"
     _description = "Service Point"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.cache.mixin"]
+    # the serving data is cached (create, unlink and these fields clear it)
+    _aftersales_cache_fields = frozenset(SERVING_FIELDS)
     _order = "sequence, name, id"
 
     name = fields.Char(required=True, tracking=True)
@@ -174,8 +176,6 @@ class AftersalesServicePoint(models.Model):
         if watched:
             before = {p.id: (p.lead_id, p.technician_ids) for p in self}
         res = super().write(vals)
-        if SERVING_FIELDS & set(vals):
-            self.env.registry.clear_cache()
         if watched:
             changed = self.filtered(
                 lambda p: before[p.id] != (p.lead_id, p.technician_ids)
@@ -300,20 +300,6 @@ class AftersalesServicePoint(models.Model):
             if row[0] == point_id:
                 return row[2]
         return False
-
-    # ------------------------------------------------------------------
-    # Keeping the serving data current
-    # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        points = super().create(vals_list)
-        self.env.registry.clear_cache()
-        return points
-
-    def unlink(self):
-        res = super().unlink()
-        self.env.registry.clear_cache()
-        return res
 
     def action_view_orders(self):
         self.ensure_one()

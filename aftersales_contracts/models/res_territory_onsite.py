@@ -16,7 +16,9 @@ class ResTerritory(models.Model):
     serve and the zone that sets the on-site deadline: city (市区), suburb or
     county (郊县), remote (外地)."""
 
-    _inherit = "res.territory"
+    # the matching data is cached: any change of a territory clears it
+    _name = "res.territory"
+    _inherit = ["res.territory", "aftersales.cache.mixin"]
 
     aftersales_zone = fields.Selection(
         ZONES,
@@ -154,34 +156,11 @@ class ResTerritory(models.Model):
                 best, best_rank = row[0], rank
         return self.browse(best or [])
 
-    # ------------------------------------------------------------------
-    # Keeping the matching data current
-    # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        self.env.registry.clear_cache()
-        return records
-
-    def write(self, vals):
-        res = super().write(vals)
-        self.env.registry.clear_cache()
-        return res
-
-    def unlink(self):
-        res = super().unlink()
-        self.env.registry.clear_cache()
-        return res
-
 
 class ResCountry(models.Model):
     """A country belongs to a territory through its ``territory_id``
     (the territory's ``country_ids``): the matching data follows it."""
 
-    _inherit = "res.country"
-
-    def write(self, vals):
-        res = super().write(vals)
-        if "territory_id" in vals:
-            self.env.registry.clear_cache()
-        return res
+    _name = "res.country"
+    _inherit = ["res.country", "aftersales.cache.mixin"]
+    _aftersales_cache_fields = frozenset({"territory_id"})

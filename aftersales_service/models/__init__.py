@@ -1,4 +1,5 @@
 from . import aftersales_guard
+from . import aftersales_cache_mixin
 from . import mail_thread
 from . import res_company
 from . import res_config_settings

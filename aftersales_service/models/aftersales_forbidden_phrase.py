@@ -20,6 +20,8 @@ class AftersalesForbiddenPhrase(models.Model):
     """
 
     _name = "aftersales.forbidden.phrase"
+    _inherit = ["aftersales.cache.mixin"]
+    _aftersales_cache_fields = frozenset({"name", "active"})
     _description = "Forbidden Phrase"
     _order = "lang, name"
 
@@ -37,23 +39,6 @@ class AftersalesForbiddenPhrase(models.Model):
     _sql_constraints = [
         ("name_uniq", "unique(name)", "This forbidden phrase already exists."),
     ]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        self.env.registry.clear_cache()
-        return records
-
-    def write(self, vals):
-        res = super().write(vals)
-        if {"name", "active"} & set(vals):
-            self.env.registry.clear_cache()
-        return res
-
-    def unlink(self):
-        res = super().unlink()
-        self.env.registry.clear_cache()
-        return res
 
     @api.model
     @tools.ormcache()
