@@ -17,8 +17,11 @@ registry.category("web_tour.tours").add("aftersales_settings_tour", {
             run: "click",
         },
         {
-            content: "Open the Configuration menu",
-            trigger: ".o_menu_sections button[data-menu-xmlid='aftersales_service.menu_aftersales_config']",
+            // On a narrow screen (or with wider fonts) the last sections of
+            // the menu bar fold into its "+" menu: open whichever is shown.
+            content: "Open the Configuration menu (or the bar's + menu)",
+            trigger:
+                ".o_menu_sections button[data-menu-xmlid='aftersales_service.menu_aftersales_config']:visible, .o_menu_sections_more button:visible",
             run: "click",
         },
         {
