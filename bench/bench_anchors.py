@@ -74,7 +74,6 @@ LOAD_TIME_RATIO = 1.15
 # The load test's ceiling is its noise on a shared 2-core machine.
 KNOWN_MISSES = {
     "small": {
-        "return receive + refund growth": 124,  # +120 on 2026-12-02
         "load": 1.60,  # 1.07x to 1.73x with the machine's other work (12-02)
     },
 }

@@ -336,29 +336,46 @@ class Rma(models.Model):
             self.reception_move_id.location_dest_id,
         )
 
-    def _aftersales_prepare_transfer_move_vals(self, reception, location_dest):
-        """The move of one return in the transfer after inspection, done with
-        its received quantity (and lot)."""
+    def _aftersales_transfer_move_key(self):
+        """Returns in one transfer share its move when they share the
+        product, unit and lot received: Odoo's stock costs queries per move
+        (push rules, quants), so a batch of one product is one move whatever
+        its size. Each return still names the transfer
+        (``aftersales_after_picking_id``), and the move its returns."""
         self.ensure_one()
-        lot = reception.move_line_ids.lot_id[:1] or self.lot_id
-        source = reception.location_dest_id
+        reception = self.reception_move_id
+        return (
+            reception.product_id,
+            reception.product_uom,
+            reception.move_line_ids.lot_id[:1] or self.lot_id,
+        )
+
+    def _aftersales_prepare_transfer_move_vals(self, location_dest):
+        """The move of these returns (one key of
+        ``_aftersales_transfer_move_key``) in the transfer after inspection,
+        done with their received quantity (and lot)."""
+        first = self[:1]
+        product, uom, lot = first._aftersales_transfer_move_key()
+        source = first.reception_move_id.location_dest_id
+        quantity = sum(rma.reception_move_id.quantity for rma in self)
+        names = ", ".join(self.mapped("name"))
         return {
-            "name": _("%s: after inspection", self.name),
-            "product_id": reception.product_id.id,
-            "product_uom_qty": reception.quantity,
-            "product_uom": reception.product_uom.id,
+            "name": _("%s: after inspection", names),
+            "product_id": product.id,
+            "product_uom_qty": quantity,
+            "product_uom": uom.id,
             "location_id": source.id,
             "location_dest_id": location_dest.id,
-            "company_id": self.company_id.id,
+            "company_id": first.company_id.id,
             "restrict_lot_id": lot.id,
-            "origin": self.name,
+            "origin": names,
             "picked": True,
             "move_line_ids": [
                 Command.create(
                     {
-                        "product_id": reception.product_id.id,
-                        "product_uom_id": reception.product_uom.id,
-                        "quantity": reception.quantity,
+                        "product_id": product.id,
+                        "product_uom_id": uom.id,
+                        "quantity": quantity,
                         "location_id": source.id,
                         "location_dest_id": location_dest.id,
                         "lot_id": lot.id,
@@ -370,7 +387,7 @@ class Rma(models.Model):
 
     def _aftersales_prepare_transfer_vals(self, location_dest):
         """One internal transfer for these returns (one key of
-        ``_aftersales_transfer_key``), one move per return."""
+        ``_aftersales_transfer_key``), one move per product and lot."""
         first = self[:1]
         source = first.reception_move_id.location_dest_id
         return {
@@ -381,11 +398,11 @@ class Rma(models.Model):
             "company_id": first.company_id.id,
             "move_ids": [
                 Command.create(
-                    rma._aftersales_prepare_transfer_move_vals(
-                        rma.reception_move_id, location_dest
-                    )
+                    rmas._aftersales_prepare_transfer_move_vals(location_dest)
                 )
-                for rma in self
+                for rmas in self.grouped(
+                    lambda r: r._aftersales_transfer_move_key()
+                ).values()
             ],
         }
 
@@ -393,7 +410,7 @@ class Rma(models.Model):
         """Internal transfers of the received goods from the return location
         to ``location_dest``, done at once (the inspector has the goods in
         hand: nothing to reserve): one transfer per company, warehouse and
-        source location, holding one move per return."""
+        source location, holding one move per product and lot."""
         received = self.filtered(
             lambda r: r.reception_move_id and r.reception_move_id.state == "done"
         )

@@ -306,18 +306,23 @@ class Rma(models.Model):
 
     def _aftersales_share_line_vals(self, line_vals, share, product, name):
         """A credit note line worth ``share`` times the refunded line (given
-        by its values), with its taxes: the same share of what the customer
-        paid, tax included."""
+        by its values), with its taxes and analytic distribution: the same
+        share of what the customer paid, tax included."""
         price = line_vals.get("price_unit", 0.0) * (
             1 - (line_vals.get("discount") or 0.0) / 100
         )
-        return {
+        vals = {
             "product_id": product.id,
             "name": name,
             "quantity": 1,
             "price_unit": price * line_vals.get("quantity", 1.0) * share,
             "tax_ids": line_vals.get("tax_ids") or [(6, 0, [])],
         }
+        # booked on the analytic accounts of the line it is a share of (and
+        # not looked up again, line by line, for the fee product)
+        if "analytic_distribution" in line_vals:
+            vals["analytic_distribution"] = line_vals["analytic_distribution"]
+        return vals
 
     def _aftersales_logistics_line_vals(self):
         """The shipping the customer paid on the order, refunded once."""

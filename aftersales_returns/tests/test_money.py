@@ -158,6 +158,25 @@ class TestReturnMoneyTaxes(AftersalesReturnsCommon):
         self.assertAlmostEqual(refund.amount_tax, 117.0)
         self.assertEqual(refund.reversed_entry_id, self.invoice)
 
+    def test_fee_line_on_the_analytic_accounts_of_the_returned_line(self):
+        plan = self.env["account.analytic.plan"].create({"name": "Shops (test)"})
+        shop = self.env["account.analytic.account"].create(
+            {"name": "Chengdu shop (test)", "plan_id": plan.id}
+        )
+        sold = self.invoice.invoice_line_ids.filtered(
+            lambda line: line.product_id == self.heater
+        )
+        sold.analytic_distribution = {str(shop.id): 100}
+        rma = self._rma(self.order, qty=1, reason="no_reason", package="sealed")
+        refund = self._accept(rma)
+        for product in (self.heater, self.fee_product):
+            line = refund.invoice_line_ids.filtered(
+                lambda line, product=product: line.product_id == product
+            )
+            self.assertEqual(
+                line.analytic_distribution, {str(shop.id): 100}, product.name
+            )
+
     def test_counterfeit_refund_twice_the_price_and_logistics(self):
         """假一赔三: 1130 back, 2 x 1130 compensation, 22.60 of shipping."""
         rma = self._rma(self.order, qty=1, reason="counterfeit")
