@@ -341,7 +341,7 @@ def test_forbidden_phrases_over_rpc(odoo, desk, model):
                         message_type=message_type,
                         subtype_xmlid="mail.mt_comment",
                     )
-                assert "服务禁语" in err.value.message
+                assert "forbidden phrase" in err.value.message
     assert (
         odoo(
             "mail.message",

@@ -30,31 +30,30 @@ class AftersalesAgreementUnit(models.Model):
     partner_id = fields.Many2one(
         related="contract_id.partner_id", store=True, index=True, string="Customer"
     )
-    code = fields.Char(help="Equipment code (代码).")
+    code = fields.Char()
     product_id = fields.Many2one("product.product", string="Product", index=True)
-    brand = fields.Char(help="Brand (品牌).")
-    model = fields.Char(help="Model (型号).")
+    brand = fields.Char()
+    model = fields.Char()
     lot_id = fields.Many2one(
         "stock.lot",
         string="Lot/Serial Number",
         index=True,
         domain="[('product_id', '=?', product_id)]",
-        help="Serial number (机身号码).",
     )
     quantity = fields.Float(default=1.0)
     site_partner_id = fields.Many2one(
         "res.partner",
         string="Site Address",
-        help="Where the unit is used (设备使用地址).",
+        help="Where the unit is used.",
     )
     zone = fields.Selection(
         [("city", "City"), ("suburb", "Suburb / County"), ("remote", "Remote")],
         default="city",
         required=True,
-        help="Sets the response time: city (市区), suburb (郊县) or remote (外地).",
+        help="Sets the response time: city, suburb or remote.",
     )
     contact_id = fields.Many2one(
-        "res.partner", string="Contact", help="Contact person at the site (联系人)."
+        "res.partner", string="Contact", help="Contact person at the site."
     )
     date_start = fields.Date(related="contract_id.date_start")
     date_end = fields.Date(related="contract_id.date_end")

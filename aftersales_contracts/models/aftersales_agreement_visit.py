@@ -69,8 +69,7 @@ class AftersalesAgreementVisit(models.Model):
     )
     service_days = fields.Integer(
         compute="_compute_service_days",
-        help="Days billed for this visit: a part day counts as a day "
-        "(不足一天按一天计算).",
+        help="Days billed for this visit: a part day counts as a day.",
     )
     travel_cost = fields.Monetary(
         currency_field="currency_id",

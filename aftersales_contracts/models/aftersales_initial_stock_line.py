@@ -62,8 +62,8 @@ class AftersalesInitialStockLine(models.Model):
             if part._aftersales_get_part_policy() == "must_buy":
                 raise ValidationError(
                     self.env._(
-                        "Initial stock of %(agreement)s: %(part)s must be bought "
-                        "(灶具配件都必须购买), it is not stocked in advance.",
+                        "Initial stock of %(agreement)s: %(part)s must be bought, it "
+                        "is not stocked in advance.",
                         agreement=line.contract_id.display_name,
                         part=part.display_name,
                     )

@@ -79,7 +79,7 @@ class AftersalesMajorFault(models.Model):
     finding = fields.Text(
         string="Technical Finding",
         tracking=True,
-        help="Result of the investigation and technical appraisal (技术鉴定).",
+        help="Result of the investigation and technical appraisal.",
     )
     responsibility = fields.Selection(
         RESPONSIBILITIES, tracking=True, help="Who is responsible for the fault."

@@ -69,13 +69,13 @@ class AftersalesServicePoint(models.Model):
         "service_point_id",
         "territory_id",
         string="Territories",
-        help="Areas this service point must serve (所辖区域): a customer whose "
+        help="Areas this service point must serve: a customer whose "
         "address falls in one of them is dispatched here.",
     )
     lead_id = fields.Many2one(
         "fsm.person",
         string="Repair Lead",
-        help="The named repair lead of the service point (维修负责人).",
+        help="The named repair lead of the service point.",
     )
     technician_ids = fields.Many2many(
         "fsm.person",
@@ -83,7 +83,7 @@ class AftersalesServicePoint(models.Model):
         "service_point_id",
         "person_id",
         string="Technicians",
-        help="The service point's qualified technicians (专职维修人员).",
+        help="The service point's qualified technicians.",
     )
     training_ids = fields.One2many(
         "aftersales.technician.training", "service_point_id", string="Trainings"

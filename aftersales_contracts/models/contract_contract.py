@@ -56,7 +56,7 @@ class ContractContract(models.Model):
     )
     aftersales_exclusions = fields.Text(
         string="Exclusions",
-        help="Faults not covered by the agreement (不属保修范围), e.g. unstable "
+        help="Faults not covered by the agreement, e.g. unstable "
         "voltage, misuse, consumables, unauthorised modification or repair.",
     )
     aftersales_callback_target = fields.Float(

@@ -56,15 +56,13 @@ class ContractContract(models.Model):
         string="Fee Paid at Signing",
         currency_field="currency_id",
         tracking=True,
-        help="Maintenance fee the customer pays when the agreement is signed "
-        "(甲方在签订本协议同时向乙方支付保修费用).",
+        help="Maintenance fee the customer pays when the agreement is signed.",
     )
     aftersales_software_price = fields.Monetary(
         string="Software Price",
         currency_field="currency_id",
         tracking=True,
-        help="Full price of the software (全部软件款) the yearly fee is a "
-        "percentage of.",
+        help="Full price of the software the yearly fee is a " "percentage of.",
     )
     aftersales_software_edition = fields.Selection(
         [("single", "Single-user"), ("network", "Network")],
@@ -79,7 +77,7 @@ class ContractContract(models.Model):
         copy=True,
         tracking=True,
         help="Yearly maintenance fee as a percentage of the software price; "
-        "defaults to the Settings rate of the edition (单机版 / 网络版).",
+        "defaults to the Settings rate of the edition.",
     )
     aftersales_software_fee = fields.Monetary(
         string="Yearly Maintenance Fee",
@@ -91,7 +89,7 @@ class ContractContract(models.Model):
         currency_field="currency_id",
         tracking=True,
         help="Hardware and network service per day on site; a part day counts "
-        "as a day (不足一天按一天计算).",
+        "as a day.",
     )
     aftersales_customer_bears_travel = fields.Boolean(
         string="Customer Bears Travel and Lodging",
@@ -100,14 +98,13 @@ class ContractContract(models.Model):
         readonly=False,
         copy=True,
         help="Travel, transport and lodging of on-site service are re-billed at "
-        "cost (差旅、交通及食宿费用由甲方负担).",
+        "cost.",
     )
     aftersales_travel_fee = fields.Monetary(
         string="Travel Fee (outside the city)",
         currency_field="currency_id",
         tracking=True,
-        help="Flat labour and travel fee of a visit outside the city "
-        "(到市区以外地区上门检修, 工时费、旅差费).",
+        help="Flat labour and travel fee of a visit outside the city.",
     )
 
     @api.model

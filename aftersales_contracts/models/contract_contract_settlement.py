@@ -28,21 +28,20 @@ class ContractContract(models.Model):
         currency_field="currency_id",
         tracking=True,
         help="Paid to the distributor per unit repaired in warranty, whatever "
-        "the repair (无论大、中小均按__元计).",
+        "the repair.",
     )
     aftersales_visit_fee = fields.Monetary(
         string="Fee per On-Site Visit",
         currency_field="currency_id",
         tracking=True,
-        help="Paid to the distributor per on-site visit, whatever the distance "
-        "(上门服务无论远近均按__元计).",
+        help="Paid to the distributor per on-site visit, whatever the distance.",
     )
     aftersales_repair_fund_pct = fields.Float(
         string="Repair Fund (%)",
         default=lambda self: self.env.company.aftersales_repair_fund_pct,
         tracking=True,
         help="Share of the year's settled sales of the product line returned to "
-        "the distributor as repair fund (按年销售实际结算金额的%返回).",
+        "the distributor as repair fund.",
     )
     aftersales_product_line_ids = fields.Many2many(
         "product.category",

@@ -27,7 +27,8 @@ class ContractContract(models.Model):
         default=lambda self: self.env.company.aftersales_late_fee_per_day_pct,
         tracking=True,
         help="Surcharge per day on the overdue part of an invoice of this "
-        "agreement. 「每日…逾期部分2的滞纳金」 is read as 千分之二 per day: 0.2 %.",
+        "agreement: the template's figure 2 is read as 2 per thousand per day, "
+        "0.2 %.",
     )
     aftersales_surcharge_checked_on = fields.Date(copy=False, readonly=True)
 

@@ -26,9 +26,8 @@ class ContractContract(models.Model):
         readonly=False,
         copy=True,
         tracking=True,
-        help="Preventive visits each year of the agreement, at least "
-        "(定期上门保养, 每年不少于__次): the Settings default for equipment "
-        "maintenance, none for the other kinds.",
+        help="Preventive visits each year of the agreement, at least: the Settings "
+        "default for equipment maintenance, none for the other kinds.",
     )
     aftersales_year_ids = fields.One2many(
         "aftersales.agreement.year", "contract_id", string="Agreement Years"

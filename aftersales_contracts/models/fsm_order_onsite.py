@@ -91,7 +91,7 @@ class FsmOrder(models.Model):
         string="Called On",
         readonly=True,
         copy=False,
-        help="When the customer called (叫修), the delivery was done (installation) "
+        help="When the customer called, the delivery was done (installation) "
         "or the visit was dispatched: the deadline counts from here.",
     )
     aftersales_deadline = fields.Datetime(

@@ -24,8 +24,7 @@ _lt = LazyTranslate(__name__)
 DECISIONS = {
     "free": _lt("In warranty until %(end_date)s: free of charge."),
     "cost": _lt(
-        "In warranty until %(end_date)s, but caused by the user: parts at cost "
-        "(工本费)."
+        "In warranty until %(end_date)s, but caused by the user: parts at cost."
     ),
     "excluded": _lt(
         "In warranty until %(end_date)s, but the fault is excluded from the "
@@ -63,13 +62,12 @@ class FsmOrder(models.Model):
         "aftersales.warranty.exclusion",
         string="Warranty Exclusion",
         tracking=True,
-        help="Cause of the fault the warranty does not cover, found on site "
-        "(不属保修范围).",
+        help="Cause of the fault the warranty does not cover, found on site.",
     )
     aftersales_user_caused = fields.Boolean(
         string="Caused by the User",
         tracking=True,
-        help="In warranty but caused by the user: parts at cost (工本费).",
+        help="In warranty but caused by the user: parts at cost.",
     )
     aftersales_warranty_id = fields.Many2one(
         "aftersales.warranty",
@@ -113,12 +111,12 @@ class FsmOrder(models.Model):
         string="Travel Cost",
         currency_field="aftersales_currency_id",
         help="Travel and transport re-billed at cost under a software or "
-        "equipment agreement (差旅、交通费用由甲方负担).",
+        "equipment agreement.",
     )
     aftersales_lodging_cost = fields.Monetary(
         string="Lodging Cost",
         currency_field="aftersales_currency_id",
-        help="Board and lodging re-billed at cost (食宿费用).",
+        help="Board and lodging re-billed at cost.",
     )
     aftersales_slip_number = fields.Char(
         string="Repair Slip No.", readonly=True, copy=False, index=True
@@ -319,7 +317,7 @@ class FsmOrder(models.Model):
                 raise UserError(
                     self.env._(
                         "Order %s cannot be completed: the customer has not "
-                        "signed the repair slip (维修单).",
+                        "signed the repair slip.",
                         order.name,
                     )
                 )

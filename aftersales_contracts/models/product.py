@@ -15,10 +15,9 @@ class ProductCategory(models.Model):
     aftersales_part_policy = fields.Selection(
         PART_POLICIES,
         string="Spare Part Policy",
-        help="How distributors get spare parts of this category: bought outright "
-        "(必须购买, 不能以旧换新), swapped old for new (以旧换新), or free when "
-        "cheaper than the threshold in Settings. Empty: inherited from the "
-        "parent category, else swap.",
+        help="How distributors get spare parts of this category: bought outright, "
+        "swapped old for new, or free when cheaper than the threshold in "
+        "Settings. Empty: inherited from the parent category, else swap.",
     )
 
 

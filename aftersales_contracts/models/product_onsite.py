@@ -8,8 +8,8 @@ class ProductTemplate(models.Model):
 
     aftersales_installed_by_us = fields.Boolean(
         string="Installed by Us",
-        help="We install and commission this product at the customer's "
-        "(代为消费者安装、调试产品): delivering it creates an installation order.",
+        help="We install and commission this product at the customer's: delivering it"
+        " creates an installation order.",
     )
     aftersales_onsite_fee = fields.Boolean(
         string="On-Site Fee Item",

@@ -23,7 +23,7 @@ class ResCompany(models.Model):
         "res.users",
         string="Maker's After-Sales Manager",
         help="Told at once of major faults and accidents, of late on-site visits "
-        "and of changes in a service point's staff (甲方售后服务中心). Empty: "
+        "and of changes in a service point's staff. Empty: "
         "the SLA escalation fallback of the service desk.",
     )
     aftersales_onsite_warning_hours = fields.Float(

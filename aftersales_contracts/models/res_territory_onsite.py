@@ -25,7 +25,7 @@ class ResTerritory(models.Model):
         string="On-Site Zone",
         default="city",
         help="Sets the on-site deadline of customers in this territory: city "
-        "hours (市区), suburb/county hours (郊县) or remote days (外地), per the "
+        "hours, suburb/county hours or remote days, per the "
         "governing agreement or the Settings.",
     )
     aftersales_state_ids = fields.Many2many(

@@ -8,6 +8,6 @@ class ProductTemplate(models.Model):
 
     aftersales_packing_list = fields.Text(
         string="Packing List",
-        help="Accessories and gifts in the box, one per line (装箱清单); checked "
+        help="Accessories and gifts in the box, one per line; checked "
         "when a return is inspected.",
     )

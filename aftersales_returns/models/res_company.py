@@ -11,31 +11,31 @@ class ResCompany(models.Model):
         string="Return Window (days)",
         default=7,
         help="Days from the customer invoice date within which a return is "
-        "accepted (退货).",
+        "accepted.",
     )
     aftersales_exchange_days = fields.Integer(
         string="Exchange Window (days)",
         default=15,
         help="Days from the customer invoice date within which an exchange is "
-        "accepted (换货).",
+        "accepted.",
     )
     aftersales_return_fee_product_id = fields.Many2one(
         "product.product",
         string="Return Fee Product",
         help="Service product of the separate fee lines deducted on the credit "
-        "note (退货手续费).",
+        "note.",
     )
     aftersales_compensation_product_id = fields.Many2one(
         "product.product",
         string="Compensation Product",
         help="Service product of the compensation lines (counterfeit, late "
-        "shipping) added to credit notes (赔付).",
+        "shipping) added to credit notes.",
     )
     aftersales_late_shipping_pct = fields.Float(
         string="Late Shipping Compensation (%)",
         default=5.0,
         help="Share of the late item's amount (tax included) credited when it "
-        "ships after the promised date (发货时间承诺).",
+        "ships after the promised date.",
     )
     aftersales_late_shipping_min = fields.Float(
         string="Late Shipping Compensation Minimum",
@@ -62,7 +62,7 @@ class ResCompany(models.Model):
         "delivery.carrier",
         string="Pickup Carrier",
         help="Carrier the company sends to collect the goods when it is at "
-        "fault; set on the return receipt (公司安排物流取件).",
+        "fault; set on the return receipt.",
     )
     aftersales_evidence_max_mb = fields.Integer(
         string="Evidence File Limit (MB)",

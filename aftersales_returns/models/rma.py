@@ -22,7 +22,7 @@ class Rma(models.Model):
         tracking=True,
         index=True,
         domain="[('company_id', 'in', (company_id, False))]",
-        help="Why the customer returns the goods (退换货原因); the reason carries "
+        help="Why the customer returns the goods; the reason carries "
         "the policy: pickup, approval, evidence, package, fee, window.",
     )
     return_reason = fields.Char(
@@ -45,7 +45,7 @@ class Rma(models.Model):
         copy=False,
         index=True,
         help="The day the customer asked, in the company's timezone: the return "
-        "and exchange windows are measured on this day (自发票开具之日算起).",
+        "and exchange windows are measured on this day.",
     )
     invoice_id = fields.Many2one(
         "account.move",
@@ -58,7 +58,7 @@ class Rma(models.Model):
         domain="[('move_type', '=', 'out_invoice'),"
         " ('commercial_partner_id', '=', commercial_partner_id)]",
         help="The customer invoice the returned goods come from; the return "
-        "windows count from its date (自发票开具之日算起).",
+        "windows count from its date.",
     )
     invoice_date = fields.Date(
         related="invoice_id.invoice_date", store=True, string="Invoice Date"

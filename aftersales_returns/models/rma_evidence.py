@@ -57,8 +57,8 @@ class AftersalesRmaEvidence(models.Model):
         required=True,
         ondelete="restrict",
         index=True,
-        help="Photos of product and package, the courier's statement (快递员证明), "
-        "a screenshot of the listing, or a test report (检测报告).",
+        help="Photos of product and package, the courier's statement, "
+        "a screenshot of the listing, or a test report.",
     )
     name = fields.Char(string="Description")
     file = fields.Binary(attachment=True, required=True)

@@ -34,8 +34,7 @@ class RmaReason(models.Model):
     )
     aftersales_company_fault = fields.Boolean(
         string="Company at Fault",
-        help="The company is at fault: it sends logistics to collect the goods "
-        "(如属我司原因造成客户退货，通知物流上门提退货).",
+        help="The company is at fault: it sends logistics to collect the goods.",
     )
     aftersales_approval = fields.Selection(
         APPROVAL_POLICIES,
@@ -43,7 +42,7 @@ class RmaReason(models.Model):
         default="none",
         required=True,
         help="Whether the product manager must approve the return before it is "
-        "confirmed (产品经理同意), is only informed (知会产品经理), or neither.",
+        "confirmed, is only informed, or neither.",
     )
     aftersales_evidence_kind_ids = fields.Many2many(
         "aftersales.rma.evidence.kind",
@@ -70,13 +69,13 @@ class RmaReason(models.Model):
         string="Return Fee (%)",
         digits=(5, 2),
         help="Share of what the customer paid (tax included) kept as a return "
-        "fee on the credit note (无理由退货收取10%货款作为退货手续费).",
+        "fee on the credit note.",
     )
     aftersales_compensation_factor = fields.Float(
         string="Compensation (x price paid)",
         digits=(5, 2),
         help="Added to the refund, in multiples of what the customer paid for "
-        "the item (假一赔三: refund plus twice the price).",
+        "the item.",
     )
     aftersales_refund_logistics = fields.Boolean(
         string="Refund Logistics Paid",
@@ -85,7 +84,7 @@ class RmaReason(models.Model):
     aftersales_resend_once = fields.Boolean(
         string="One Free Re-send",
         help="The first claim on an order line is answered by a replacement sent "
-        "at once; a second claim is refunded (破损补寄).",
+        "at once; a second claim is refunded.",
     )
     aftersales_damaged_unit = fields.Selection(
         DAMAGED_UNIT,
@@ -99,17 +98,17 @@ class RmaReason(models.Model):
     aftersales_inspect_invoice = fields.Boolean(
         string="Invoice Must Come Back",
         default=True,
-        help="Checked at receipt: the invoice is returned (发票必须退回).",
+        help="Checked at receipt: the invoice is returned.",
     )
     aftersales_inspect_package = fields.Boolean(
         string="Outer Package Must Be Intact",
         default=True,
-        help="Checked at receipt: the outer package is intact (外包装完好).",
+        help="Checked at receipt: the outer package is intact.",
     )
     aftersales_inspect_accessories = fields.Boolean(
         string="Accessories and Gifts Must Be Complete",
         default=True,
-        help="Checked at receipt: accessories and gifts complete (附件及赠品齐全).",
+        help="Checked at receipt: accessories and gifts complete.",
     )
     aftersales_inspection_policy = fields.Selection(
         INSPECTION_POLICIES,

@@ -51,8 +51,8 @@ class AftersalesCompensation(models.Model):
         required=True,
         default="replacement",
         tracking=True,
-        help="Replacement (换货), refund (退款), goods (实物), gift (礼品) or "
-        "discount (折扣). A refund or a discount becomes a draft credit note, "
+        help="Replacement, refund, goods, gift or "
+        "discount. A refund or a discount becomes a draft credit note, "
         "the others a delivery to the customer.",
     )
     amount = fields.Monetary(

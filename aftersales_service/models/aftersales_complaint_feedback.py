@@ -33,10 +33,10 @@ class AftersalesComplaintFeedback(models.Model):
         default=lambda self: self.env.company,
     )
     complaint_summary = fields.Text(
-        string="Complaint", help="What the customer complained about (投诉内容)."
+        string="Complaint", help="What the customer complained about."
     )
     investigation_result = fields.Text(
-        tracking=True, help="What the investigation found (调查结果)."
+        tracking=True, help="What the investigation found."
     )
     fault_stage = fields.Selection(
         [
@@ -50,13 +50,13 @@ class AftersalesComplaintFeedback(models.Model):
         ],
         string="Stage at Fault",
         tracking=True,
-        help="The stage of the service where the problem arose (责任环节).",
+        help="The stage of the service where the problem arose.",
     )
     no_person_at_fault = fields.Boolean(
         string="No Person at Fault",
         tracking=True,
         help="No responsible person could be found (e.g. system fault, lost "
-        "data): the department head decides (由部门负责人决定).",
+        "data): the department head decides.",
     )
     no_person_reason = fields.Selection(
         [
@@ -70,7 +70,7 @@ class AftersalesComplaintFeedback(models.Model):
         "res.users",
         string="Responsible Person",
         tracking=True,
-        help="The person responsible (责任人); they carry out the fix.",
+        help="The person responsible; they carry out the fix.",
     )
     negligence = fields.Boolean(
         string="Negligence Confirmed",
@@ -83,9 +83,7 @@ class AftersalesComplaintFeedback(models.Model):
         required=True,
         tracking=True,
     )
-    corrective_action = fields.Text(
-        help="The fix the responsible person carries out (整改措施)."
-    )
+    corrective_action = fields.Text(help="The fix the responsible person carries out.")
     head_decision = fields.Text(string="Department Head's Decision", tracking=True)
     head_id = fields.Many2one(
         "res.users", string="Department Head", readonly=True, copy=False

@@ -33,7 +33,7 @@ class AftersalesPenalty(models.Model):
         required=True,
         index=True,
         tracking=True,
-        help="The person found responsible (责任人).",
+        help="The person found responsible.",
     )
     ticket_id = fields.Many2one(
         "helpdesk.ticket", string="Ticket", index=True, tracking=True
@@ -69,7 +69,7 @@ class AftersalesPenalty(models.Model):
         required=True,
         default="normal",
         tracking=True,
-        help="A serious case (严重情况) is handled separately: its points are "
+        help="A serious case is handled separately: its points are "
         "set by a manager.",
     )
     state = fields.Selection(

@@ -137,8 +137,7 @@ class AftersalesWarranty(models.Model):
         string="Distributor",
         index=True,
         tracking=True,
-        help="The reseller we invoiced, who sells the unit on to the end user "
-        "(经销商).",
+        help="The reseller we invoiced, who sells the unit on to the end user.",
     )
     product_id = fields.Many2one(
         "product.product", required=True, index=True, tracking=True
@@ -172,14 +171,14 @@ class AftersalesWarranty(models.Model):
         ],
         default="manual",
         readonly=True,
-        help="Which date of the sale started this card (自售出之日起).",
+        help="Which date of the sale started this card.",
     )
     start_date = fields.Date(required=True, tracking=True)
     duration = fields.Integer(
         required=True,
         default=12,
         tracking=True,
-        help="Standard warranty duration of the unit (保修期).",
+        help="Standard warranty duration of the unit.",
     )
     duration_type = fields.Selection(
         DURATION_TYPES, required=True, default="month", string="Duration Unit"
@@ -188,7 +187,7 @@ class AftersalesWarranty(models.Model):
         string="Extended (months)",
         readonly=True,
         tracking=True,
-        help="Months added by approved extension requests (延保).",
+        help="Months added by approved extension requests.",
     )
     end_date = fields.Date(
         tracking=True,

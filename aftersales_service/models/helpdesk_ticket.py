@@ -67,7 +67,7 @@ class HelpdeskTicket(models.Model):
         copy=False,
         tracking=True,
         default=_default_first_responder,
-        help="Employee who received the customer's request (首问负责人): the "
+        help="Employee who received the customer's request: the "
         "employee who creates the ticket, recorded for good.",
     )
     handover_accepted_by = fields.Many2one(
@@ -81,7 +81,7 @@ class HelpdeskTicket(models.Model):
         "res.users",
         string="Implementer",
         tracking=True,
-        help="Who carries out the decision (实施人员): receives an activity "
+        help="Who carries out the decision: receives an activity "
         "with the head's decision when it is relayed.",
     )
     # ------------------------------------------------------------------
@@ -630,7 +630,7 @@ class HelpdeskTicket(models.Model):
             blockers.append(
                 self.env._(
                     "the customer's confirmation that the need is met is not "
-                    "recorded yet (闭环)"
+                    "recorded yet"
                 )
             )
         return blockers
@@ -899,7 +899,7 @@ class HelpdeskTicket(models.Model):
             if not ticket.implementer_id:
                 raise UserError(
                     self.env._(
-                        "Name the implementer (实施人员) of ticket %s: the decision "
+                        "Name the implementer of ticket %s: the decision "
                         "is relayed to them and to the customer.",
                         ticket.display_name,
                     )
@@ -1018,7 +1018,7 @@ class HelpdeskTicket(models.Model):
                     date_deadline=callback.due_date,
                     user_id=callback.planned_user_id.id,
                     summary=self.env._(
-                        "Callback (回访) for %s", callback.ticket_id.display_name
+                        "Callback for %s", callback.ticket_id.display_name
                     ),
                 )
         return callbacks

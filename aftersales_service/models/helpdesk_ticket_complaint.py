@@ -17,7 +17,10 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     is_complaint = fields.Boolean(
-        string="Complaint", tracking=True, index=True, help="投诉"
+        string="Complaint",
+        tracking=True,
+        index=True,
+        help="The ticket is a complaint: it follows the complaint procedure.",
     )
     complainant_kind = fields.Selection(
         [
@@ -27,25 +30,34 @@ class HelpdeskTicket(models.Model):
             ("trouble", "Trouble-maker"),
         ],
         tracking=True,
-        help="Kind of complainant: gives a suggestion (建议), was harmed and "
-        "wants redress (受损要求补偿), sees a chance of money (借机索赔), "
-        "trouble-maker (无理取闹). Extortion: record the call and refer to the "
+        help="Kind of complainant: gives a suggestion, was harmed and "
+        "wants redress, sees a chance of money, "
+        "trouble-maker. Extortion: record the call and refer to the "
         "consumer association.",
     )
     complaint_step_listen = fields.Boolean(
-        string="1. Listen and record", help="倾听并记录"
+        string="1. Listen and record",
+        help="Listen to the customer and write the complaint down.",
     )
-    complaint_step_thank = fields.Boolean(string="2. Thank", help="致谢")
-    complaint_step_apologise = fields.Boolean(string="3. Apologise", help="道歉")
-    complaint_step_analyse = fields.Boolean(string="4. Analyse", help="分析问题")
+    complaint_step_thank = fields.Boolean(
+        string="2. Thank", help="Thank the customer for raising it."
+    )
+    complaint_step_apologise = fields.Boolean(
+        string="3. Apologise", help="Apologise for the trouble."
+    )
+    complaint_step_analyse = fields.Boolean(
+        string="4. Analyse", help="Analyse the problem."
+    )
     complaint_step_wish = fields.Boolean(
-        string="5. Ask the customer's wish", help="询问客户的要求"
+        string="5. Ask the customer's wish", help="Ask what the customer wishes."
     )
     complaint_step_policy = fields.Boolean(
-        string="6. State policy and plan", help="说明政策与解决方案"
+        string="6. State policy and plan",
+        help="State the policy and the proposed solution.",
     )
     complaint_step_service_number = fields.Boolean(
-        string="7. Leave the service number", help="留下服务电话"
+        string="7. Leave the service number",
+        help="Leave the service number for any follow-up.",
     )
     complaint_steps_done = fields.Integer(
         string="Procedure Steps Done",
@@ -108,11 +120,7 @@ class HelpdeskTicket(models.Model):
                 )
             )
         if not self.complaint_feedback_ids.filtered(lambda f: f.state == "confirmed"):
-            blockers.append(
-                self.env._(
-                    "its complaint feedback form (投诉(问题)反馈表) is not confirmed"
-                )
-            )
+            blockers.append(self.env._("its complaint feedback form is not confirmed"))
         return blockers
 
     def _compute_complaint_counts(self):

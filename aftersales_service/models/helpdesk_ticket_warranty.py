@@ -21,13 +21,12 @@ class HelpdeskTicket(models.Model):
         "aftersales.warranty.exclusion",
         string="Warranty Exclusion",
         tracking=True,
-        help="Cause of the fault that the warranty does not cover (不属保修范围).",
+        help="Cause of the fault that the warranty does not cover.",
     )
     aftersales_user_caused = fields.Boolean(
         string="Caused by the User",
         tracking=True,
-        help="In warranty but caused by the user: the repair is charged at cost "
-        "(工本费).",
+        help="In warranty but caused by the user: the repair is charged at cost.",
     )
     warranty_id = fields.Many2one(
         "aftersales.warranty",

@@ -31,8 +31,8 @@ from odoo.exceptions import UserError
 
 def _raise_forbidden(env, record_name, phrase):
     message = env._(
-        "Your message on %(record)s contains the forbidden phrase 「%(phrase)s」 "
-        "(服务禁语). Please rephrase it before sending.",
+        "Your message on %(record)s contains the forbidden phrase 「%(phrase)s」. "
+        "Please rephrase it before sending.",
         record=record_name,
         phrase=phrase.name,
     )

@@ -11,8 +11,8 @@ class ProductCategory(models.Model):
 
     aftersales_warranty = fields.Integer(
         string="Warranty Duration",
-        help="Warranty of the products of this category that define none "
-        "(保修期). 0 = use the parent category, else the company default.",
+        help="Warranty of the products of this category that define none. 0 = use the"
+        " parent category, else the company default.",
     )
     aftersales_warranty_type = fields.Selection(
         DURATION_TYPES, string="Warranty Unit", default="month", required=True

@@ -15,13 +15,12 @@ class RepairOrder(models.Model):
         "aftersales.warranty.exclusion",
         string="Warranty Exclusion",
         tracking=True,
-        help="Cause of the fault that the warranty does not cover (不属保修范围).",
+        help="Cause of the fault that the warranty does not cover.",
     )
     aftersales_user_caused = fields.Boolean(
         string="Caused by the User",
         tracking=True,
-        help="In warranty but caused by the user: parts are charged at cost "
-        "(工本费).",
+        help="In warranty but caused by the user: parts are charged at cost.",
     )
     aftersales_warranty_id = fields.Many2one(
         "aftersales.warranty",
@@ -68,7 +67,7 @@ class RepairOrder(models.Model):
         compute="_compute_aftersales_fee_policy",
         store=True,
         help="In warranty (by its card or an agreement) and not excluded: free; "
-        "in warranty but caused by the user: cost fee (工本费); out of "
+        "in warranty but caused by the user: cost fee; out of "
         "warranty or excluded: standard price.",
     )
     # The warranty decision comes from the card, not from a checkbox.

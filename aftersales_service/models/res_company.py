@@ -23,7 +23,7 @@ class ResCompany(models.Model):
         string="Default Warranty (months)",
         default=12,
         help="Warranty duration used when neither the product nor its category "
-        "defines one (保修期).",
+        "defines one.",
     )
     aftersales_warranty_start = fields.Selection(
         selection=[
@@ -34,16 +34,14 @@ class ResCompany(models.Model):
         string="Warranty Starts On",
         default="invoice",
         required=True,
-        help="Which date of the sale starts the warranty of each unit sold "
-        "(自售出之日起).",
+        help="Which date of the sale starts the warranty of each unit sold.",
     )
 
     # --- Service desk (首问负责制, SLA chain, callbacks) ---
     aftersales_default_team_id = fields.Many2one(
         "helpdesk.ticket.team",
         string="After-Sales Team",
-        help="Team that receives the requests logged by any employee "
-        "(售后服务部客服组).",
+        help="Team that receives the requests logged by any employee.",
     )
     aftersales_assignment_method = fields.Selection(
         selection=[
@@ -60,31 +58,31 @@ class ResCompany(models.Model):
         string="Contact Customer Within (h)",
         default=4.0,
         help="Hours from receipt of the request to the first contact with the "
-        "customer, on the team's clock (4小时内必须和用户联系).",
+        "customer, on the team's clock.",
     )
     aftersales_solution_hours = fields.Float(
         string="Propose Solution Within (h)",
         default=24.0,
         help="Hours from receipt of the request to a solution for a simple "
-        "issue, on the team's clock (24小时内回复处理方案).",
+        "issue, on the team's clock.",
     )
     aftersales_escalation_hours = fields.Float(
         string="Escalate Within (h)",
         default=24.0,
         help="Hours from receipt of the request to its escalation to the "
-        "department head, on the team's clock (接收到投诉24小时内反馈到部门负责人).",
+        "department head, on the team's clock.",
     )
     aftersales_decision_hours = fields.Float(
         string="Head Decides Within (h)",
         default=24.0,
         help="Hours from the escalation to the department head's decision, on "
-        "the team's clock (部门负责人24小时内给出处理意见).",
+        "the team's clock.",
     )
     aftersales_relay_hours = fields.Float(
         string="Relay Decision Within (h)",
         default=24.0,
         help="Hours from the decision to relaying it to the customer and the "
-        "implementer, on the team's clock (24小时内回复采购方和实施人员).",
+        "implementer, on the team's clock.",
     )
     aftersales_sla_warning_hours = fields.Float(
         string="Warn Before Deadline (h)",
@@ -99,25 +97,25 @@ class ResCompany(models.Model):
     aftersales_callback_delay_days = fields.Integer(
         string="Callback After (days)",
         default=3,
-        help="Days after closing when the callback (回访) is due.",
+        help="Days after closing when the callback is due.",
     )
     aftersales_callback_target_rate = fields.Float(
         string="Callback Target (%)",
         default=80.0,
         help="Callbacks must reach at least this share of the month's closed "
-        "tickets (回访率).",
+        "tickets.",
     )
     aftersales_penalty_points = fields.Integer(
         string="Penalty Points per Incident",
         default=3,
         help="Points docked from the responsible person for each confirmed "
-        "negligence (扣罚分数). Serious cases are set by a manager.",
+        "negligence. Serious cases are set by a manager.",
     )
     aftersales_score_start = fields.Integer(
         string="Starting Score",
         default=100,
         help="Monthly score each person starts from before penalty points "
-        "are deducted (考核基础分).",
+        "are deducted.",
     )
 
     # ------------------------------------------------------------------

@@ -20,13 +20,13 @@ class ResCompany(models.Model):
         help="A unit sold to a distributor is covered from our sale plus this "
         "allowance until its end user is registered; a unit registered later "
         "never starts its warranty later than this. Default 90 days, the "
-        "allowance customary in 三包 practice for a unit without a purchase "
-        "receipt.",
+        "allowance customary under the three-guarantees rules for a unit "
+        "without a purchase receipt.",
     )
     aftersales_service_hotline = fields.Char(
         string="Service Hotline",
         help="Printed on the warranty card and shown on the public warranty "
-        "check (服务热线). Empty: the company's phone.",
+        "check. Empty: the company's phone.",
     )
     aftersales_public_check_limit = fields.Integer(
         string="Public Check: Look-ups per Address",

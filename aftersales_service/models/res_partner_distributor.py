@@ -8,7 +8,7 @@ class ResPartner(models.Model):
 
     aftersales_is_distributor = fields.Boolean(
         string="Distributor",
-        help="A reseller (经销商): the units we sell it are carded to it until it "
+        help="A reseller: the units we sell it are carded to it until it "
         "registers their end users at sell-out (portal, back office or "
         "JSON-RPC).",
     )

@@ -231,7 +231,6 @@ class TestDeskAgreementPdf(HttpCase):
             for expected in (
                 "Handling Agreement",
                 comp.name,
-                "处理协议",
                 "Wang Lei",
                 "Refund of the repair fee",
                 "Customer's signature",

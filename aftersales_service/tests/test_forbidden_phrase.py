@@ -127,7 +127,7 @@ class TestForbiddenPhraseEverywhere(AftersalesCommon):
         ):
             with (
                 self.subTest(body=body),
-                self.assertRaisesNaming(UserError, "服务禁语"),
+                self.assertRaisesNaming(UserError, "forbidden phrase"),
             ):
                 self._post(body)
         self.assertEqual(len(self.ticket.message_ids), count)
@@ -196,7 +196,7 @@ class TestForbiddenPhraseEverywhere(AftersalesCommon):
         )
         ticket.with_user(self.agent).action_mark_contacted()
         ticket.aftersales_solution = "没办法，用不起就别用"
-        with self.assertRaisesNaming(UserError, "服务禁语"):
+        with self.assertRaisesNaming(UserError, "forbidden phrase"):
             ticket.with_user(self.agent).action_propose_solution()
         self.assertEqual(
             ticket.milestone_ids.filtered(lambda m: m.kind == "solution").state,

@@ -46,7 +46,7 @@ class AftersalesWarrantyCheck(models.TransientModel):
     _name = "aftersales.warranty.check"
     _description = "Check Warranty"
 
-    serial = fields.Char(string="Serial Number", help="Serial number (序列号).")
+    serial = fields.Char(string="Serial Number")
     partner_id = fields.Many2one("res.partner", string="Customer")
     sale_order_id = fields.Many2one("sale.order", string="Sale Order")
     invoice_id = fields.Many2one(
