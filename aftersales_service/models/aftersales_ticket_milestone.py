@@ -48,17 +48,47 @@ class AftersalesTicketMilestone(models.Model):
     ticket_id = fields.Many2one(
         "helpdesk.ticket", required=True, index=True, ondelete="cascade"
     )
+    # The ticket's facts the milestones are grouped and filtered by, kept
+    # like related fields. They and the rates below are computed fields that
+    # the ticket's actions give to create (helpdesk.ticket.
+    # _prepare_milestone_vals): readonly=False is what makes the ORM keep a
+    # computed value given to create rather than compute it again on a draft
+    # record; the guard refuses any write of them by hand.
     company_id = fields.Many2one(
-        related="ticket_id.company_id", store=True, index=True, precompute=True
+        "res.company",
+        string="Company",
+        compute="_compute_ticket_facts",
+        store=True,
+        index=True,
+        precompute=True,
+        readonly=False,
     )
     team_id = fields.Many2one(
-        related="ticket_id.team_id", store=True, index=True, precompute=True
+        "helpdesk.ticket.team",
+        string="Team",
+        compute="_compute_ticket_facts",
+        store=True,
+        index=True,
+        precompute=True,
+        readonly=False,
     )
     partner_id = fields.Many2one(
-        related="ticket_id.partner_id", store=True, precompute=True
+        "res.partner",
+        string="Contact",
+        compute="_compute_ticket_facts",
+        store=True,
+        precompute=True,
+        readonly=False,
     )
     first_responder_id = fields.Many2one(
-        related="ticket_id.first_responder_id", store=True, precompute=True
+        "res.users",
+        string="First Responder",
+        compute="_compute_ticket_facts",
+        store=True,
+        precompute=True,
+        readonly=False,
+        help="Employee who received the customer's request: the employee who "
+        "creates the ticket, recorded for good.",
     )
     kind = fields.Selection(KINDS, required=True)
     sequence = fields.Integer(default=10)
@@ -99,6 +129,7 @@ class AftersalesTicketMilestone(models.Model):
         store=True,
         index=True,
         precompute=True,
+        readonly=False,
     )
     breached_count = fields.Integer(
         string="Breached",
@@ -106,12 +137,14 @@ class AftersalesTicketMilestone(models.Model):
         store=True,
         aggregator="sum",
         precompute=True,
+        readonly=False,
     )
     on_time_rate = fields.Float(
         string="On-time Rate (%)",
         compute="_compute_rates",
         store=True,
         precompute=True,
+        readonly=False,
         aggregator="avg",
         help="100 for a milestone met in time, 0 for a late one: the average "
         "is the on-time rate of the group.",
@@ -146,6 +179,40 @@ class AftersalesTicketMilestone(models.Model):
             "paused_since",
             "warned",
             "breach_notified",
+            "company_id",
+            "team_id",
+            "partner_id",
+            "first_responder_id",
+            "is_late",
+            "breached_count",
+            "on_time_rate",
+        }
+
+    @api.model
+    def _aftersales_ticket_facts_vals(self, ticket):
+        return {
+            "company_id": ticket.company_id.id,
+            "team_id": ticket.team_id.id,
+            "partner_id": ticket.partner_id.id,
+            "first_responder_id": ticket.first_responder_id.id,
+        }
+
+    @api.depends(
+        "ticket_id.company_id",
+        "ticket_id.team_id",
+        "ticket_id.partner_id",
+        "ticket_id.first_responder_id",
+    )
+    def _compute_ticket_facts(self):
+        for milestone in self:
+            milestone.update(self._aftersales_ticket_facts_vals(milestone.ticket_id))
+
+    @api.model
+    def _aftersales_rates_vals(self, late):
+        return {
+            "is_late": late,
+            "breached_count": 1 if late else 0,
+            "on_time_rate": 0.0 if late else 100.0,
         }
 
     @api.depends("state", "done_date", "deadline")
@@ -154,9 +221,7 @@ class AftersalesTicketMilestone(models.Model):
             late = milestone.state == "breached" or bool(
                 milestone.done_date and milestone.done_date > milestone.deadline
             )
-            milestone.is_late = late
-            milestone.breached_count = 1 if late else 0
-            milestone.on_time_rate = 0.0 if late else 100.0
+            milestone.update(self._aftersales_rates_vals(late))
 
     @api.model
     def _kind_sequence(self, kind):

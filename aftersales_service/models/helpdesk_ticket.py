@@ -174,8 +174,17 @@ class HelpdeskTicket(models.Model):
     callback_ids = fields.One2many(
         "aftersales.callback", "ticket_id", string="Callbacks"
     )
+    # The callback and complaint figures are computed fields that create
+    # supplies (see _aftersales_precompute_create_vals): readonly=False is
+    # what makes the ORM keep a computed value given to create instead of
+    # computing it again on a draft record; the guard refuses any write of
+    # them by hand, and every view shows them read-only.
     callback_done = fields.Boolean(
-        compute="_compute_callback", store=True, index=True, precompute=True
+        compute="_compute_callback",
+        store=True,
+        index=True,
+        precompute=True,
+        readonly=False,
     )
     callback_outcome = fields.Selection(
         selection=CALLBACK_OUTCOMES,
@@ -183,6 +192,7 @@ class HelpdeskTicket(models.Model):
         compute="_compute_callback",
         store=True,
         precompute=True,
+        readonly=False,
     )
     callback_rating = fields.Selection(
         selection=lambda self: (
@@ -192,6 +202,7 @@ class HelpdeskTicket(models.Model):
         compute="_compute_callback",
         store=True,
         precompute=True,
+        readonly=False,
     )
     # ------------------------------------------------------------------
     # Buttons
@@ -469,6 +480,10 @@ class HelpdeskTicket(models.Model):
             "deadline": self._aftersales_plan_deadline(count_from, hours),
             "user_id": (user or self.user_id or self.first_responder_id).id,
             "paused_since": start if self._aftersales_is_paused() else False,
+            # what the milestone would compute on a draft record (see its
+            # fields): known here, so the insert carries it
+            **Milestone._aftersales_ticket_facts_vals(self),
+            **Milestone._aftersales_rates_vals(late=False),
         }
 
     def _aftersales_start_milestone(self, kind, user=None):
@@ -553,6 +568,22 @@ class HelpdeskTicket(models.Model):
         )
         return deadline
 
+    @api.model
+    def _aftersales_precompute_create_vals(self, vals):
+        """Stored computed fields whose value on a new ticket follows from
+        ``vals`` alone, set before the insert: the ORM then computes none of
+        them on a draft record, which is most of what the suite's fields
+        would cost a ticket's creation. Extend for the fields you add."""
+        if "callback_ids" not in vals:
+            vals.update(
+                {
+                    "callback_done": False,
+                    "callback_outcome": False,
+                    "callback_rating": False,
+                }
+            )
+        return vals
+
     @api.model_create_multi
     def create(self, vals_list):
         first_responder = _default_first_responder(self)
@@ -565,6 +596,7 @@ class HelpdeskTicket(models.Model):
                 # already refused someone else)
                 vals["first_responder_id"] = first_responder.id
             vals["sla_received_date"] = now
+            self._aftersales_precompute_create_vals(vals)
             if with_sla:
                 self._aftersales_precompute_sla(vals, now)
         tickets = super().create(vals_list)

@@ -64,12 +64,14 @@ class HelpdeskTicket(models.Model):
         compute="_compute_complaint_progress",
         store=True,
         precompute=True,
+        readonly=False,  # given to create, see helpdesk_ticket.callback_done
     )
     complaint_progress = fields.Float(
         string="Procedure Progress (%)",
         compute="_compute_complaint_progress",
         store=True,
         precompute=True,
+        readonly=False,  # given to create, see helpdesk_ticket.callback_done
         help="Share of the seven steps of the complaint procedure ticked.",
     )
     compensation_ids = fields.One2many(
@@ -83,12 +85,27 @@ class HelpdeskTicket(models.Model):
     penalty_ids = fields.One2many("aftersales.penalty", "ticket_id")
     penalty_count = fields.Integer(compute="_compute_complaint_counts")
 
+    @api.model
+    def _aftersales_complaint_progress_vals(self, ticked):
+        """The progress figures of a ticket on which ``ticked`` steps are ticked."""
+        done = sum(1 for fname in COMPLAINT_STEPS if ticked(fname))
+        return {
+            "complaint_steps_done": done,
+            "complaint_progress": round(100.0 * done / len(COMPLAINT_STEPS), 1),
+        }
+
     @api.depends(*COMPLAINT_STEPS)
     def _compute_complaint_progress(self):
         for ticket in self:
-            done = sum(1 for fname in COMPLAINT_STEPS if ticket[fname])
-            ticket.complaint_steps_done = done
-            ticket.complaint_progress = round(100.0 * done / len(COMPLAINT_STEPS), 1)
+            ticket.update(
+                ticket._aftersales_complaint_progress_vals(lambda f, t=ticket: t[f])
+            )
+
+    @api.model
+    def _aftersales_precompute_create_vals(self, vals):
+        vals = super()._aftersales_precompute_create_vals(vals)
+        vals.update(self._aftersales_complaint_progress_vals(vals.get))
+        return vals
 
     @api.model
     def _aftersales_guarded_fields(self):

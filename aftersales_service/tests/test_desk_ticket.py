@@ -767,3 +767,55 @@ class TestDeskTicket(DeskCase):
         solution = self._milestone(ticket, "solution", "pending")
         self.assertEqual(solution.count_from, dt(THURSDAY, 9))
         self.assertEqual(solution.deadline, dt(THURSDAY, 9) + timedelta(hours=24))
+
+
+@tagged("post_install", "-at_install")
+class TestFiguresGivenToCreate(DeskCase):
+    """The figures a ticket's creation gives the ORM (no computation on a
+    draft record) are the ones the computations give, and follow changes."""
+
+    def test_new_ticket_and_its_contact_milestone(self):
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent)
+            .create(
+                {
+                    "name": "Given figures",
+                    "description": "x",
+                    "team_id": self.team.id,
+                    "partner_id": self.customer.id,
+                    "is_complaint": True,
+                    "complaint_step_listen": True,
+                    "complaint_step_thank": True,
+                }
+            )
+        )
+        self.assertEqual(ticket.complaint_steps_done, 2)
+        self.assertEqual(ticket.complaint_progress, 28.6)
+        self.assertFalse(ticket.callback_done)
+        contact = self._milestone(ticket, "contact")
+        self.assertRecordValues(
+            contact,
+            [
+                {
+                    "company_id": ticket.company_id.id,
+                    "team_id": self.team.id,
+                    "partner_id": self.customer.id,
+                    "first_responder_id": self.agent.id,
+                    "is_late": False,
+                    "breached_count": 0,
+                    "on_time_rate": 100.0,
+                }
+            ],
+        )
+        # the same as computed from the stored facts
+        self.env.flush_all()
+        self.env.add_to_compute(contact._fields["team_id"], contact)
+        self.env.add_to_compute(contact._fields["is_late"], contact)
+        self.assertEqual(contact.team_id, self.team)
+        self.assertFalse(contact.is_late)
+        # and they follow the ticket and the steps
+        other = self.team.copy({"name": "Other desk"})
+        ticket.sudo().write({"team_id": other.id, "complaint_step_apologise": True})
+        self.assertEqual(contact.team_id, other)
+        self.assertEqual(ticket.complaint_steps_done, 3)
