@@ -74,7 +74,8 @@ LOAD_TIME_RATIO = 1.15
 # The load test's ceiling is its noise on a shared 2-core machine.
 KNOWN_MISSES = {
     "small": {
-        "load": 1.60,  # 1.07x to 1.73x with the machine's other work (12-02)
+        # 1.10x to 1.28x at load average under 1, 1.07x to 1.73x busier (12-02)
+        "load": 1.60,
     },
 }
 
