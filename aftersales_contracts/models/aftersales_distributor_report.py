@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.aftersales_service.tools import cron_batch_size, run_in_batches
+
 
 class AftersalesDistributorReport(models.Model):
     """Monthly repair-quality feedback report of a distributor (维修质量信息反馈单)."""
@@ -180,46 +182,76 @@ class AftersalesDistributorReport(models.Model):
         return True
 
     @api.model
-    def _cron_distributor_reports(self, today=None):
-        """Prepare last month's reports and flag the ones not submitted in time."""
+    def _cron_distributor_reports(self, today=None, batch_size=None):
+        """Prepare last month's reports and flag the ones not submitted in
+        time, in batches (``run_in_batches``: one batch per scheduler call,
+        committed between them, resumed after a crash; a report exists once
+        per agreement and month, a flag once per report, so nothing is done
+        twice). Returns the reports created and flagged (called directly,
+        every batch runs at once)."""
         today = today or fields.Date.context_today(self)
+        batch_size = batch_size or cron_batch_size(self.env, default=200)
         month = today.replace(day=1) - relativedelta(months=1)
         month_end = month + relativedelta(months=1, days=-1)
-        agreements = self.env["contract.contract"].search(
-            [
-                ("aftersales_kind", "=", "distributor"),
-                ("date_start", "<=", month_end),
-                "|",
-                ("date_end", "=", False),
-                ("date_end", ">=", month),
-            ]
-        )
-        existing = self.search(
-            [("contract_id", "in", agreements.ids), ("month", "=", month)]
-        ).mapped("contract_id")
-        new = self.create(
-            [
-                {
-                    "contract_id": agreement.id,
-                    "partner_id": agreement.partner_id.commercial_partner_id.id,
-                    "company_id": agreement.company_id.id,
-                    "month": month,
-                }
-                for agreement in agreements - existing
-            ]
-        )
-        new.action_generate_lines()
-        missing = self.with_context(mail_activity_quick_update=True).search(
-            [("is_missing", "=", True), ("missing_notified", "=", False)]
-        )
-        for rep in missing:
-            rep.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Feedback report not submitted"),
-                user_id=rep.contract_id.user_id.id or self.env.uid,
+        Contract = self.env["contract.contract"]
+        unreported = [
+            ("aftersales_kind", "=", "distributor"),
+            ("date_start", "<=", month_end),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", month),
+            (
+                "id",
+                "not in",
+                self._search([("month", "=", month)]).subselect("contract_id"),
+            ),
+        ]
+        missing_domain = [("is_missing", "=", True), ("missing_notified", "=", False)]
+        done = {"new": self.browse(), "missing": self.browse()}
+
+        def prepare(agreements):
+            reports = self.create(
+                [
+                    self._prepare_report_vals(agreement, month)
+                    for agreement in agreements
+                ]
             )
-        missing.write({"missing_notified": True})
-        return new, missing
+            reports.action_generate_lines()
+            done["new"] |= reports
+
+        def flag(reports):
+            for rep in reports.with_context(mail_activity_quick_update=True):
+                rep.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Feedback report not submitted"),
+                    user_id=rep.contract_id.user_id.id or self.env.uid,
+                )
+            reports.write({"missing_notified": True})
+            done["missing"] |= reports
+
+        steps = [
+            (
+                lambda limit: Contract.search(unreported, limit=limit, order="id"),
+                prepare,
+                lambda: Contract.search_count(unreported),
+            ),
+            (
+                lambda limit: self.search(missing_domain, limit=limit, order="id"),
+                flag,
+                lambda: self.search_count(missing_domain),
+            ),
+        ]
+        run_in_batches(self.env, steps, batch_size)
+        return done["new"], done["missing"]
+
+    @api.model
+    def _prepare_report_vals(self, agreement, month):
+        return {
+            "contract_id": agreement.id,
+            "partner_id": agreement.partner_id.commercial_partner_id.id,
+            "company_id": agreement.company_id.id,
+            "month": month,
+        }
 
 
 class AftersalesDistributorReportLine(models.Model):

@@ -59,6 +59,46 @@ class TestDistributor(AftersalesContractsCommon):
             self.assertEqual(report.state, "submitted")
             self.assertFalse(report.is_missing)
 
+    def test_monthly_reports_in_batches(self):
+        """The scheduler prepares one batch per call (committed between
+        them): no agreement gets two reports, none is forgotten."""
+        others = self.env["res.partner"].create(
+            [{"name": f"Distributor {i}", "is_company": True} for i in range(3)]
+        )
+        for partner in others:
+            self._make_agreement(
+                partner, "distributor", date(2026, 1, 1), date(2026, 12, 31), []
+            )
+        cron = self.env.ref("aftersales_contracts.cron_aftersales_distributor_reports")
+        progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
+        Report = self.env["aftersales.distributor.report"].with_context(
+            ir_cron_progress_id=progress.id
+        )
+        agreements = self.env["contract.contract"].search(
+            [
+                ("aftersales_kind", "=", "distributor"),
+                ("date_start", "<=", "2026-04-30"),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", "2026-04-01"),
+            ]
+        )
+        Reports = self.env["aftersales.distributor.report"]
+        todo = agreements - Reports.search([("month", "=", "2026-04-01")]).contract_id
+        self.assertGreaterEqual(len(todo), 4)
+        with freeze_time("2026-05-01"):
+            new, _missing = Report._cron_distributor_reports(date(2026, 5, 1), 2)
+            self.assertEqual(len(new), 2)
+            self.assertEqual((progress.done, progress.remaining), (2, len(todo) - 2))
+            for _call in range(len(todo)):
+                if not progress.remaining:
+                    break
+                Report._cron_distributor_reports(date(2026, 5, 1), 2)
+        self.assertFalse(progress.remaining)
+        reports = Reports.search([("month", "=", "2026-04-01")])
+        self.assertEqual(reports.contract_id, agreements)
+        self.assertEqual(len(reports), len(agreements))
+
     def _sell(self, qty):
         order = self.env["sale.order"].create(
             {
