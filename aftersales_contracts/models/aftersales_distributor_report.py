@@ -9,6 +9,10 @@ from odoo.exceptions import UserError
 
 from odoo.addons.aftersales_service.tools import cron_batch_size, run_in_batches
 
+# reports prepared (or flagged) per scheduler call, unless the system
+# parameter aftersales_service.cron_batch_size says otherwise
+REPORT_BATCH = 200
+
 
 class AftersalesDistributorReport(models.Model):
     """Monthly repair-quality feedback report of a distributor (维修质量信息反馈单)."""
@@ -190,7 +194,7 @@ class AftersalesDistributorReport(models.Model):
         twice). Returns the reports created and flagged (called directly,
         every batch runs at once)."""
         today = today or fields.Date.context_today(self)
-        batch_size = batch_size or cron_batch_size(self.env, default=200)
+        batch_size = batch_size or cron_batch_size(self.env, default=REPORT_BATCH)
         month = today.replace(day=1) - relativedelta(months=1)
         month_end = month + relativedelta(months=1, days=-1)
         Contract = self.env["contract.contract"]
@@ -220,11 +224,15 @@ class AftersalesDistributorReport(models.Model):
             done["new"] |= reports
 
         def flag(reports):
-            for rep in reports.with_context(mail_activity_quick_update=True):
-                rep.activity_schedule(
+            # one activity create per responsible user, not per report
+            by_user = reports.grouped(
+                lambda rep: rep.contract_id.user_id.id or self.env.uid
+            )
+            for user_id, of_user in by_user.items():
+                of_user.with_context(mail_activity_quick_update=True).activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=self.env._("Feedback report not submitted"),
-                    user_id=rep.contract_id.user_id.id or self.env.uid,
+                    user_id=user_id,
                 )
             reports.write({"missing_notified": True})
             done["missing"] |= reports

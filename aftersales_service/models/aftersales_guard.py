@@ -8,6 +8,10 @@ who/when, money figures) by extending ``_aftersales_guarded_fields()``::
     def _aftersales_guarded_fields(self):
         return super()._aftersales_guarded_fields() | {"state", "approved_by_id"}
 
+A stored computed field whose value the creating action gives to ``create``
+is declared with ``**GIVEN_ON_CREATE`` (tools/guard.py) and is guarded by
+that alone.
+
 From then on, ``create``, ``write`` and ``copy`` refuse any change to those
 fields unless they run inside an action (``_aftersales_action_write``,
 ``_aftersales_action_create`` or ``with action_scope():``), whatever the
@@ -22,7 +26,7 @@ shown read-only in every view, and ``fields_get`` marks them with
 ``aftersales_guarded`` so an integrator can list them.
 """
 
-from odoo import SUPERUSER_ID, api, models
+from odoo import SUPERUSER_ID, api, models, tools
 from odoo.exceptions import UserError
 
 from ..tools.guard import action_scope, in_action_scope
@@ -63,9 +67,25 @@ class Base(models.AbstractModel):
     _inherit = "base"
 
     @api.model
+    def _valid_field_parameter(self, field, name):
+        return name == "aftersales_given" or super()._valid_field_parameter(field, name)
+
+    @api.model
+    @tools.ormcache()
+    def _aftersales_given_fields(self):
+        """The fields declared with ``GIVEN_ON_CREATE`` (tools/guard.py)."""
+        return frozenset(
+            fname
+            for fname, field in self._fields.items()
+            if getattr(field, "aftersales_given", False)
+        )
+
+    @api.model
     def _aftersales_guarded_fields(self):
-        """Names of the fields only actions may set (extend with ``|``)."""
-        return frozenset()
+        """Names of the fields only actions may set (extend with ``|``):
+        the fields their creating action gives to create, and the ones each
+        model lists."""
+        return self._aftersales_given_fields()
 
     # ------------------------------------------------------------------
     # Writing guarded fields from an action

@@ -9,6 +9,7 @@ from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
 from ..tools import (
+    GIVEN_ON_CREATE,
     action_scope,
     cron_batch_size,
     format_reader_datetime,
@@ -49,44 +50,33 @@ class AftersalesTicketMilestone(models.Model):
         "helpdesk.ticket", required=True, index=True, ondelete="cascade"
     )
     # The ticket's facts the milestones are grouped and filtered by, kept
-    # like related fields. They and the rates below are computed fields that
-    # the ticket's actions give to create (helpdesk.ticket.
-    # _prepare_milestone_vals): readonly=False is what makes the ORM keep a
-    # computed value given to create rather than compute it again on a draft
-    # record; the guard refuses any write of them by hand.
+    # like related fields; they and the rates below are given to create by
+    # the ticket's actions (helpdesk.ticket._prepare_milestone_vals).
     company_id = fields.Many2one(
         "res.company",
         string="Company",
         compute="_compute_ticket_facts",
-        store=True,
         index=True,
-        precompute=True,
-        readonly=False,
+        **GIVEN_ON_CREATE,
     )
     team_id = fields.Many2one(
         "helpdesk.ticket.team",
         string="Team",
         compute="_compute_ticket_facts",
-        store=True,
         index=True,
-        precompute=True,
-        readonly=False,
+        **GIVEN_ON_CREATE,
     )
     partner_id = fields.Many2one(
         "res.partner",
         string="Contact",
         compute="_compute_ticket_facts",
-        store=True,
-        precompute=True,
-        readonly=False,
+        **GIVEN_ON_CREATE,
     )
     first_responder_id = fields.Many2one(
         "res.users",
         string="First Responder",
         compute="_compute_ticket_facts",
-        store=True,
-        precompute=True,
-        readonly=False,
+        **GIVEN_ON_CREATE,
         help="Employee who received the customer's request: the employee who "
         "creates the ticket, recorded for good.",
     )
@@ -126,26 +116,20 @@ class AftersalesTicketMilestone(models.Model):
     is_late = fields.Boolean(
         string="Late",
         compute="_compute_rates",
-        store=True,
         index=True,
-        precompute=True,
-        readonly=False,
+        **GIVEN_ON_CREATE,
     )
     breached_count = fields.Integer(
         string="Breached",
         compute="_compute_rates",
-        store=True,
         aggregator="sum",
-        precompute=True,
-        readonly=False,
+        **GIVEN_ON_CREATE,
     )
     on_time_rate = fields.Float(
         string="On-time Rate (%)",
         compute="_compute_rates",
-        store=True,
-        precompute=True,
-        readonly=False,
         aggregator="avg",
+        **GIVEN_ON_CREATE,
         help="100 for a milestone met in time, 0 for a late one: the average "
         "is the on-time rate of the group.",
     )
@@ -179,13 +163,6 @@ class AftersalesTicketMilestone(models.Model):
             "paused_since",
             "warned",
             "breach_notified",
-            "company_id",
-            "team_id",
-            "partner_id",
-            "first_responder_id",
-            "is_late",
-            "breached_count",
-            "on_time_rate",
         }
 
     @api.model

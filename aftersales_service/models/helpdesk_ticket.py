@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
-from ..tools import format_reader_datetime, reader_tz
+from ..tools import GIVEN_ON_CREATE, format_reader_datetime, reader_tz
 from .aftersales_callback import OUTCOMES as CALLBACK_OUTCOMES
 from .aftersales_ticket_milestone import KINDS as MILESTONE_KINDS
 
@@ -174,25 +174,15 @@ class HelpdeskTicket(models.Model):
     callback_ids = fields.One2many(
         "aftersales.callback", "ticket_id", string="Callbacks"
     )
-    # The callback and complaint figures are computed fields that create
-    # supplies (see _aftersales_precompute_create_vals): readonly=False is
-    # what makes the ORM keep a computed value given to create instead of
-    # computing it again on a draft record; the guard refuses any write of
-    # them by hand, and every view shows them read-only.
+    # given to create (_aftersales_precompute_create_vals)
     callback_done = fields.Boolean(
-        compute="_compute_callback",
-        store=True,
-        index=True,
-        precompute=True,
-        readonly=False,
+        compute="_compute_callback", index=True, **GIVEN_ON_CREATE
     )
     callback_outcome = fields.Selection(
         selection=CALLBACK_OUTCOMES,
         string="Last Callback Outcome",
         compute="_compute_callback",
-        store=True,
-        precompute=True,
-        readonly=False,
+        **GIVEN_ON_CREATE,
     )
     callback_rating = fields.Selection(
         selection=lambda self: (
@@ -200,9 +190,7 @@ class HelpdeskTicket(models.Model):
         ),
         string="Last Callback Rating",
         compute="_compute_callback",
-        store=True,
-        precompute=True,
-        readonly=False,
+        **GIVEN_ON_CREATE,
     )
     # ------------------------------------------------------------------
     # Buttons
@@ -405,9 +393,6 @@ class HelpdeskTicket(models.Model):
             "sla_next_kind",
             "sla_breached",
             "sla_paused",
-            "callback_done",
-            "callback_outcome",
-            "callback_rating",
         }
 
     def _aftersales_forbidden_phrase_checked(self):

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from ..tools import GIVEN_ON_CREATE
+
 COMPLAINT_STEPS = [
     "complaint_step_listen",
     "complaint_step_thank",
@@ -62,16 +64,12 @@ class HelpdeskTicket(models.Model):
     complaint_steps_done = fields.Integer(
         string="Procedure Steps Done",
         compute="_compute_complaint_progress",
-        store=True,
-        precompute=True,
-        readonly=False,  # given to create, see helpdesk_ticket.callback_done
+        **GIVEN_ON_CREATE,  # given to create (_aftersales_precompute_create_vals)
     )
     complaint_progress = fields.Float(
         string="Procedure Progress (%)",
         compute="_compute_complaint_progress",
-        store=True,
-        precompute=True,
-        readonly=False,  # given to create, see helpdesk_ticket.callback_done
+        **GIVEN_ON_CREATE,  # given to create (_aftersales_precompute_create_vals)
         help="Share of the seven steps of the complaint procedure ticked.",
     )
     compensation_ids = fields.One2many(
@@ -106,13 +104,6 @@ class HelpdeskTicket(models.Model):
         vals = super()._aftersales_precompute_create_vals(vals)
         vals.update(self._aftersales_complaint_progress_vals(vals.get))
         return vals
-
-    @api.model
-    def _aftersales_guarded_fields(self):
-        return super()._aftersales_guarded_fields() | {
-            "complaint_steps_done",
-            "complaint_progress",
-        }
 
     def _aftersales_closing_blockers(self, vals=None):
         """A complaint closes only once the seven steps are ticked and its

@@ -819,3 +819,24 @@ class TestFiguresGivenToCreate(DeskCase):
         ticket.sudo().write({"team_id": other.id, "complaint_step_apologise": True})
         self.assertEqual(contact.team_id, other)
         self.assertEqual(ticket.complaint_steps_done, 3)
+
+    def test_given_fields_are_guarded(self):
+        """Editable for the ORM only: refused by hand, whatever the role."""
+        ticket = self._log_request()
+        contact = self._milestone(ticket, "contact")
+        self.assertLessEqual(
+            {"complaint_progress", "callback_done"},
+            ticket._aftersales_guarded_fields(),
+        )
+        for user in (self.agent, self.manager):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                ticket.with_user(user).write({"complaint_progress": 100.0})
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                contact.with_user(user).sudo().write({"is_late": True})
+        self.assertEqual(ticket.complaint_progress, 0.0)
+        self.assertFalse(contact.is_late)
+        self.assertTrue(
+            ticket.fields_get(["callback_done"], ["readonly"])["callback_done"][
+                "readonly"
+            ]
+        )

@@ -5,7 +5,7 @@ lets actions set guarded fields, coded messages rendered in the reader's
 language, dates and times shown in the reader's timezone, scheduled jobs in
 resumable batches."""
 
-from .guard import action_scope, in_action_scope
+from .guard import GIVEN_ON_CREATE, action_scope, in_action_scope
 from .coded import render_coded
 from .dates import reader_tz, format_reader_datetime, format_reader_date
 from .oca_terms import oca_term, relabel, translate_reasons

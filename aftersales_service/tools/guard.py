@@ -13,6 +13,20 @@ with the ``with`` block of the action that opened it.
 import contextvars
 from contextlib import contextmanager
 
+# Attributes of a stored computed field whose value the creating action gives
+# to ``create`` (known before the insert, so the ORM computes nothing on a
+# draft record): ``readonly=False`` is what makes the ORM keep a computed
+# value given to create rather than compute it again; ``aftersales_given``
+# makes such a field guarded, refused by hand like any other (and shown
+# read-only), whatever the model lists. The compute still runs whenever what
+# it depends on changes.
+GIVEN_ON_CREATE = {
+    "store": True,
+    "precompute": True,
+    "readonly": False,
+    "aftersales_given": True,
+}
+
 _SCOPE = contextvars.ContextVar("aftersales_action_scope", default=0)
 
 
