@@ -1,7 +1,13 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
+
+# The prefetch group of the suite's Settings columns on the company: reading
+# the company's name, currency or partner (what every record of Odoo does)
+# does not read the suite's policy numbers with it, and reading one policy
+# number reads them all.
+SETTINGS_PREFETCH = "aftersales_settings"
 
 # Settings bounds. Each addon lists its fields in ``_aftersales_bounded_fields``
 # (field name -> a kind below, or an explicit ``(minimum, maximum)``); the one
@@ -117,6 +123,44 @@ class ResCompany(models.Model):
         help="Monthly score each person starts from before penalty points "
         "are deducted.",
     )
+
+    # ------------------------------------------------------------------
+    # Reading the policy numbers
+    # ------------------------------------------------------------------
+    def _setup_fields(self):
+        res = super()._setup_fields()
+        for field in self._fields.values():
+            if (
+                field.store
+                and field.prefetch is True
+                and (field._module or "").startswith("aftersales_")
+            ):
+                field.prefetch = SETTINGS_PREFETCH
+        return res
+
+    @api.model
+    def _aftersales_sla_hours_fields(self):
+        """The Settings fields with the hours of the SLA milestones."""
+        rules = self.env["helpdesk.ticket"]._aftersales_milestone_rules()
+        return tuple(sorted({rule[0] for rule in rules.values()}))
+
+    @api.model
+    @tools.ormcache("company_id")
+    def _aftersales_sla_hours_cached(self, company_id):
+        company = self.sudo().browse(company_id)
+        return {fname: company[fname] for fname in self._aftersales_sla_hours_fields()}
+
+    def _aftersales_sla_hours(self):
+        """Settings field -> hours of the SLA milestones of this company
+        (cached: read on every ticket created or moved along its chain)."""
+        self.ensure_one()
+        return self._aftersales_sla_hours_cached(self.id)
+
+    def write(self, vals):
+        res = super().write(vals)
+        if set(vals).intersection(self._aftersales_sla_hours_fields()):
+            self.env.registry.clear_cache()
+        return res
 
     # ------------------------------------------------------------------
     # Settings bounds (one helper for every addon)
