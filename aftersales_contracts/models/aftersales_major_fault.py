@@ -5,7 +5,7 @@ from markupsafe import escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.aftersales_service.tools import action_scope
+from odoo.addons.aftersales_service.tools import GIVEN_ON_CREATE, action_scope
 
 RESPONSIBILITIES = [
     ("product", "Product (design or manufacturing)"),
@@ -221,14 +221,21 @@ class HelpdeskTicket(models.Model):
     aftersales_is_major_fault = fields.Boolean(
         string="Major Fault",
         compute="_compute_aftersales_is_major_fault",
-        store=True,
         index=True,
+        **GIVEN_ON_CREATE,  # given to create (_aftersales_precompute_create_vals)
     )
 
     @api.depends("aftersales_major_fault_ids")
     def _compute_aftersales_is_major_fault(self):
         for ticket in self:
             ticket.aftersales_is_major_fault = bool(ticket.aftersales_major_fault_ids)
+
+    @api.model
+    def _aftersales_precompute_create_vals(self, vals):
+        vals = super()._aftersales_precompute_create_vals(vals)
+        if "aftersales_major_fault_ids" not in vals:
+            vals["aftersales_is_major_fault"] = False
+        return vals
 
     def action_aftersales_report_major_fault(self):
         self.ensure_one()

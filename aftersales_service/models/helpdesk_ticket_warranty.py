@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import GIVEN_ON_CREATE
 from .aftersales_warranty import COVERAGE_STATES
 
 
@@ -32,25 +33,27 @@ class HelpdeskTicket(models.Model):
         "aftersales.warranty",
         string="Warranty Card",
         compute="_compute_warranty",
-        store=True,
         index=True,
+        **GIVEN_ON_CREATE,
     )
     warranty_state = fields.Selection(
         COVERAGE_STATES,
         compute="_compute_warranty",
-        store=True,
         tracking=True,
         index=True,
+        **GIVEN_ON_CREATE,
     )
-    warranty_end_date = fields.Date(compute="_compute_warranty", store=True)
-    warranty_reason_code = fields.Char(compute="_compute_warranty", store=True)
-    warranty_reason_values = fields.Json(compute="_compute_warranty", store=True)
+    # the warranty decision: given to create when the new ticket names no
+    # unit (see ``create``), computed otherwise
+    warranty_end_date = fields.Date(compute="_compute_warranty", **GIVEN_ON_CREATE)
+    warranty_reason_code = fields.Char(compute="_compute_warranty", **GIVEN_ON_CREATE)
+    warranty_reason_values = fields.Json(compute="_compute_warranty", **GIVEN_ON_CREATE)
     warranty_reason = fields.Char(compute="_compute_warranty_reason")
     aftersales_registration_pending = fields.Boolean(
         string="Registration Pending",
         compute="_compute_warranty",
-        store=True,
         index=True,
+        **GIVEN_ON_CREATE,
         help="The serial is still registered to the distributor we sold it to: "
         "the request is accepted and the distributor is asked to register the "
         "sale to this customer.",
@@ -103,26 +106,50 @@ class HelpdeskTicket(models.Model):
                 )[:1]
             known_unit = ticket.lot_id or sale_line
             if not (known_unit or ticket.partner_id and ticket.product_id):
-                coverage = Warranty._coverage_result("unknown", "need_unit", {})
-            else:
-                coverage = Warranty._get_coverage(
-                    partner=ticket.partner_id or None,
-                    product=ticket.product_id or None,
-                    lot=ticket.lot_id or None,
-                    sale_line=sale_line or None,
-                    on_date=ticket._aftersales_reference_date(),
-                    excluded=ticket.aftersales_exclusion_id,
-                )
-            ticket.update(
-                {
-                    "warranty_id": coverage["warranty"].id,
-                    "warranty_state": coverage["state"],
-                    "warranty_end_date": coverage["end_date"],
-                    "warranty_reason_code": coverage["reason_code"],
-                    "warranty_reason_values": coverage["reason_values"],
-                    "aftersales_registration_pending": coverage["registration_pending"],
-                }
+                ticket.update(self._aftersales_warranty_vals(self._need_unit()))
+                continue
+            coverage = Warranty._get_coverage(
+                partner=ticket.partner_id or None,
+                product=ticket.product_id or None,
+                lot=ticket.lot_id or None,
+                sale_line=sale_line or None,
+                on_date=ticket._aftersales_reference_date(),
+                excluded=ticket.aftersales_exclusion_id,
             )
+            ticket.update(self._aftersales_warranty_vals(coverage))
+
+    @api.model
+    def _need_unit(self):
+        """The decision on a ticket naming no unit: unknown until it does."""
+        return self.env["aftersales.warranty"]._coverage_result(
+            "unknown", "need_unit", {}
+        )
+
+    @api.model
+    def _aftersales_warranty_vals(self, coverage):
+        """The ticket's warranty fields from a coverage decision."""
+        return {
+            "warranty_id": coverage["warranty"].id,
+            "warranty_state": coverage["state"],
+            "warranty_end_date": coverage["end_date"],
+            "warranty_reason_code": coverage["reason_code"],
+            "warranty_reason_values": coverage["reason_values"],
+            "aftersales_registration_pending": coverage["registration_pending"],
+        }
+
+    @api.model
+    def _aftersales_precompute_warranty_vals(self, vals):
+        """A new ticket naming no unit (no serial, sale order nor product, in
+        ``vals`` or as a default) is inserted with its decision, "unknown:
+        name the unit": the ORM computes nothing for it."""
+        unit_fields = ("lot_id", "sale_order_id", "product_id")
+        context = self.env.context
+        if any(vals.get(f) or context.get(f"default_{f}") for f in unit_fields):
+            return vals
+        if set(self._WARRANTY_FIELDS).intersection(vals):
+            return vals
+        vals.update(self._aftersales_warranty_vals(self._need_unit()))
+        return vals
 
     @api.depends("warranty_reason_code", "warranty_reason_values")
     @api.depends_context("lang")
@@ -191,6 +218,8 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._aftersales_precompute_warranty_vals(vals)
         tickets = super().create(vals_list)
         tickets._aftersales_ask_distributors()
         return tickets
