@@ -84,8 +84,13 @@ def desk(odoo):
         "aftersales.callback", "search", [["ticket_id", "=", recorded_ticket]]
     )
     odoo("aftersales.callback", "action_record", [recorded], "satisfied", "5", "OK")
+    # the contact milestone a new ticket carries is written once the ticket
+    # is handled: the customer is contacted
+    odoo("helpdesk.ticket", "action_mark_contacted", [ticket])
     [milestone] = odoo(
-        "aftersales.ticket.milestone", "search", [["ticket_id", "=", ticket]]
+        "aftersales.ticket.milestone",
+        "search",
+        [["ticket_id", "=", ticket], ["kind", "=", "contact"]],
     )
     compensation = odoo(
         "aftersales.compensation",

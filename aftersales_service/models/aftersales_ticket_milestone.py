@@ -247,7 +247,8 @@ class AftersalesTicketMilestone(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _cron_check_sla(self, batch_size=None):
-        """Warn before deadlines and escalate breaches, in batches.
+        """Write the contact milestones of new tickets due soon, warn before
+        deadlines and escalate breaches, in batches.
 
         Run by the scheduler, each call processes one batch and reports its
         progress (``ir.cron._notify_progress``): the scheduler commits
@@ -260,6 +261,8 @@ class AftersalesTicketMilestone(models.Model):
         """
         batch_size = batch_size or cron_batch_size(self.env)
         now = fields.Datetime.now()
+        Ticket = self.env["helpdesk.ticket"].sudo()
+        contact_domain = Ticket._aftersales_contact_due_domain(now)
         breach_domain = [
             ("state", "=", "pending"),
             ("paused_since", "=", False),
@@ -267,6 +270,15 @@ class AftersalesTicketMilestone(models.Model):
             ("deadline", "<", now),
         ]
         steps = [
+            # first the contact milestones new tickets carry, as they near
+            # their deadline (see helpdesk.ticket._aftersales_contact_unwritten)
+            (
+                lambda limit: Ticket.search(
+                    contact_domain, limit=limit, order="sla_deadline, id"
+                ),
+                lambda batch: batch._aftersales_write_contact_milestone(),
+                lambda: Ticket.search_count(contact_domain),
+            ),
             (
                 lambda limit: self.search(
                     breach_domain, limit=limit, order="deadline, id"

@@ -103,26 +103,28 @@ class HelpdeskTicket(models.Model):
         help="Hours of the current chain spent in pausing stages (team's "
         "clock): deadlines counting from receipt are pushed by them.",
     )
+    # the figures of the chain, from its milestones; given to create with the
+    # contact milestone's (see ``_aftersales_precompute_sla``)
     sla_deadline = fields.Datetime(
         string="Next SLA Deadline",
         compute="_compute_sla_status",
-        store=True,
         index=True,
+        **GIVEN_ON_CREATE,
     )
     sla_next_kind = fields.Selection(
         selection=MILESTONE_KINDS,
         string="Next Milestone",
         compute="_compute_sla_status",
-        store=True,
+        **GIVEN_ON_CREATE,
     )
     sla_breached = fields.Boolean(
         string="SLA Breached",
         compute="_compute_sla_status",
-        store=True,
         index=True,
+        **GIVEN_ON_CREATE,
     )
     sla_paused = fields.Boolean(
-        string="SLA Paused", compute="_compute_sla_status", store=True
+        string="SLA Paused", compute="_compute_sla_status", **GIVEN_ON_CREATE
     )
     sla_status = fields.Selection(
         SLA_STATUSES,
@@ -214,6 +216,10 @@ class HelpdeskTicket(models.Model):
     )
     def _compute_sla_status(self):
         for ticket in self:
+            if not ticket.milestone_ids:
+                # a new ticket carries its contact milestone (see create):
+                # the figures given at creation stand
+                continue
             pending = ticket.milestone_ids.filtered(
                 lambda m: m.state in ("pending", "breached") and not m.done_date
             ).sorted(lambda m: (m.deadline, m.id))
@@ -338,25 +344,22 @@ class HelpdeskTicket(models.Model):
     def _compute_can_buttons(self):
         is_manager = self.env.user._aftersales_is_manager()
         for ticket in self:
-            pending = ticket._aftersales_open_milestone()
+            kind = ticket._aftersales_open_kind()
             is_agent = ticket._aftersales_is_agent(self.env.user)
             closed = ticket.stage_id.closed
             ticket.can_accept_handover = (
                 not closed and not ticket.handover_accepted_by and is_agent
             )
-            ticket.can_mark_contacted = pending.kind == "contact" and is_agent
-            ticket.can_propose_solution = pending.kind == "solution" and is_agent
-            ticket.can_escalate = pending.kind == "solution" and is_agent
+            ticket.can_mark_contacted = kind == "contact" and is_agent
+            ticket.can_propose_solution = kind == "solution" and is_agent
+            ticket.can_escalate = kind == "solution" and is_agent
             head = ticket.team_id._aftersales_head() if ticket.team_id else False
-            ticket.can_record_decision = pending.kind == "decision" and (
+            ticket.can_record_decision = kind == "decision" and (
                 is_manager or self.env.user == head
             )
-            ticket.can_relay_decision = pending.kind == "relay" and is_agent
+            ticket.can_relay_decision = kind == "relay" and is_agent
             ticket.can_record_confirmation = (
-                not closed
-                and not ticket.customer_confirmed
-                and is_agent
-                and not pending
+                not closed and not ticket.customer_confirmed and is_agent and not kind
             )
             ticket.can_close = (
                 not closed
@@ -374,9 +377,9 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _aftersales_guarded_fields(self):
         """Set only by the actions: hand-over, confirmation and override,
-        the SLA chain (receipt, pauses and the figures computed from the
-        milestones) and the first responder (the creating employee, see
-        ``create``)."""
+        the SLA chain (receipt and pauses; the figures computed from the
+        milestones are guarded as given to create) and the first responder
+        (the creating employee, see ``create``)."""
         return super()._aftersales_guarded_fields() | {
             "first_responder_id",
             "handover_accepted_by",
@@ -389,10 +392,6 @@ class HelpdeskTicket(models.Model):
             "close_override_reason",
             "sla_received_date",
             "sla_paused_hours",
-            "sla_deadline",
-            "sla_next_kind",
-            "sla_breached",
-            "sla_paused",
         }
 
     def _aftersales_forbidden_phrase_checked(self):
@@ -412,11 +411,74 @@ class HelpdeskTicket(models.Model):
         return not self.team_id or user in self.team_id.user_ids
 
     def _aftersales_open_milestone(self):
-        """The milestone the ticket is working on (at most one at a time)."""
+        """The milestone the ticket is working on (at most one at a time).
+        A new ticket's contact milestone is not written yet (see
+        ``_aftersales_write_contact_milestone``)."""
         self.ensure_one()
         return self.milestone_ids.filtered(
             lambda m: not m.done_date and m.state in ("pending", "breached")
         ).sorted("sequence")[:1]
+
+    def _aftersales_open_kind(self):
+        """Kind of the milestone the ticket is working on, written or not."""
+        self.ensure_one()
+        milestone = self._aftersales_open_milestone()
+        if milestone:
+            return milestone.kind
+        return "contact" if self._aftersales_contact_unwritten() else False
+
+    def _aftersales_contact_unwritten(self):
+        """A new ticket carries its contact milestone (next kind, deadline)
+        until it is first handled: the milestone is written then (a stage
+        change or an action of the chain), or by the SLA job as its deadline
+        nears, so that creating a ticket inserts one row, not two."""
+        self.ensure_one()
+        return bool(
+            self.sla_next_kind == "contact"
+            and self.sla_deadline
+            and not self.milestone_ids
+            and not self.stage_id.closed
+        )
+
+    def _aftersales_write_contact_milestone(self):
+        """Write the contact milestone the new tickets carry (one create):
+        due when the ticket says, counted from its receipt."""
+        tickets = self.filtered(lambda t: t._aftersales_contact_unwritten())
+        if not tickets:
+            return self.env["aftersales.ticket.milestone"]
+        vals_list = []
+        for ticket in tickets:
+            received = ticket.sla_received_date
+            vals = ticket._prepare_milestone_vals(
+                "contact", start=received, received=received
+            )
+            vals["deadline"] = ticket.sla_deadline
+            vals_list.append(vals)
+        return (
+            self.env["aftersales.ticket.milestone"]
+            .sudo()
+            ._aftersales_action_create(vals_list)
+        )
+
+    @api.model
+    def _aftersales_contact_due_domain(self, now):
+        """Tickets whose unwritten contact milestone is due within the
+        largest warning lead of the companies (or is late): the SLA job
+        writes them before it warns and escalates."""
+        leads = (
+            self.env["res.company"]
+            .sudo()
+            .search([])
+            .mapped("aftersales_sla_warning_hours")
+        )
+        return [
+            ("sla_next_kind", "=", "contact"),
+            ("sla_deadline", "!=", False),
+            ("sla_deadline", "<=", now + timedelta(hours=max(leads or [0.0]))),
+            ("sla_paused", "=", False),
+            ("milestone_ids", "=", False),
+            ("stage_id.closed", "=", False),
+        ]
 
     def _aftersales_calendar(self):
         self.ensure_one()
@@ -449,7 +511,7 @@ class HelpdeskTicket(models.Model):
         start = start or fields.Datetime.now()
         company = self.company_id or self.env.company
         hours_field, basis = self._aftersales_milestone_rules()[kind]
-        hours = company[hours_field]
+        hours = company._aftersales_sla_hours()[hours_field]
         if basis == "received":
             count_from = received or self.sla_received_date or start
             hours += self.sla_paused_hours
@@ -542,7 +604,8 @@ class HelpdeskTicket(models.Model):
         company = self.env["res.company"].browse(
             team.company_id.id or vals.get("company_id") or self.env.company.id
         )
-        deadline = team._aftersales_add_hours(now, company.aftersales_contact_hours)
+        hours = company._aftersales_sla_hours()["aftersales_contact_hours"]
+        deadline = team._aftersales_add_hours(now, hours)
         vals.update(
             {
                 "sla_deadline": deadline,
@@ -592,9 +655,17 @@ class HelpdeskTicket(models.Model):
             if responder and (responder != self.env.user or nosubscribe):
                 ticket.message_subscribe(partner_ids=responder.partner_id.ids)
         if with_sla:
-            self.env["aftersales.ticket.milestone"].sudo()._aftersales_action_create(
-                [t._prepare_milestone_vals("contact", start=now) for t in tickets]
-            )
+            # the tickets were inserted with their contact milestone's
+            # figures; the milestone itself is written when the ticket is
+            # first handled (see _aftersales_contact_unwritten), right away
+            # for a ticket created in a pausing stage (it starts paused)
+            paused = tickets.filtered(lambda t: t._aftersales_is_paused())
+            if paused:
+                self.env[
+                    "aftersales.ticket.milestone"
+                ].sudo()._aftersales_action_create(
+                    [t._prepare_milestone_vals("contact", start=now) for t in paused]
+                )
         return tickets
 
     def write(self, vals):
@@ -613,6 +684,9 @@ class HelpdeskTicket(models.Model):
                         fixed[0].display_name,
                     )
                 )
+        if "stage_id" in vals:
+            # pauses, closing and reopening work on the written milestones
+            self._aftersales_write_contact_milestone()
         new_stage = None
         if vals.get("stage_id"):
             new_stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
@@ -765,6 +839,7 @@ class HelpdeskTicket(models.Model):
                 )
 
     def _aftersales_check_milestone(self, kind):
+        self._aftersales_write_contact_milestone()
         for ticket in self:
             if ticket._aftersales_open_milestone().kind != kind:
                 raise UserError(

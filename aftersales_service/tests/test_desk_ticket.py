@@ -23,6 +23,9 @@ def dt(day, hour, minute=0):
 
 class DeskCase(AftersalesCommon):
     def _milestone(self, ticket, kind, state=None):
+        # a new ticket carries its contact milestone until it is handled:
+        # write it, as handling the ticket or the SLA job would
+        ticket._aftersales_write_contact_milestone()
         return ticket.milestone_ids.filtered(
             lambda m: m.kind == kind and (state is None or m.state == state)
         )
@@ -820,6 +823,16 @@ class TestFiguresGivenToCreate(DeskCase):
         self.assertEqual(contact.team_id, other)
         self.assertEqual(ticket.complaint_steps_done, 3)
 
+    def test_warranty_decision_given_to_a_ticket_naming_no_unit(self):
+        ticket = self._log_request()
+        self.assertEqual(ticket.warranty_state, "unknown")
+        self.assertEqual(ticket.warranty_reason_code, "need_unit")
+        self.assertFalse(ticket.aftersales_registration_pending)
+        for user in (self.agent, self.manager):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                ticket.with_user(user).write({"warranty_state": "in_warranty"})
+        self.assertEqual(ticket.warranty_state, "unknown")
+
     def test_given_fields_are_guarded(self):
         """Editable for the ORM only: refused by hand, whatever the role."""
         ticket = self._log_request()
@@ -840,3 +853,120 @@ class TestFiguresGivenToCreate(DeskCase):
                 "readonly"
             ]
         )
+
+
+@tagged("post_install", "-at_install")
+class TestContactMilestoneCarried(DeskCase):
+    """A new ticket carries its contact milestone (next kind and deadline,
+    counted from receipt) and inserts no milestone row: the row is written
+    when the ticket is first handled, or by the SLA job as the deadline
+    nears, with the deadline the ticket was given."""
+
+    def _new(self, **vals):
+        with freeze_time(dt(MONDAY, 9)):
+            return self._log_request(**vals)
+
+    def test_new_ticket_carries_its_contact_milestone(self):
+        ticket = self._new()
+        self.assertFalse(ticket.milestone_ids)
+        self.assertEqual(ticket.sla_next_kind, "contact")
+        self.assertEqual(ticket.sla_deadline, dt(MONDAY, 13))
+        self.assertFalse(ticket.sla_paused)
+        self.assertTrue(ticket.with_user(self.agent).can_mark_contacted)
+        self.assertFalse(ticket.with_user(self.agent).can_record_confirmation)
+        with freeze_time(dt(MONDAY, 10)):
+            self.assertEqual(ticket.sla_status, "on_time")
+            self.assertIn(
+                ticket,
+                self.env["helpdesk.ticket"].search([("sla_status", "=", "on_time")]),
+            )
+        # assigning it writes nothing: the row, once written, is the assignee's
+        ticket.user_id = self.agent2
+        self.assertFalse(ticket.milestone_ids)
+        with freeze_time(dt(MONDAY, 10)):
+            ticket.with_user(self.agent2).action_mark_contacted()
+        contact = ticket.milestone_ids.filtered(lambda m: m.kind == "contact")
+        self.assertRecordValues(
+            contact,
+            [
+                {
+                    "state": "done",
+                    "user_id": self.agent2.id,
+                    "done_by": self.agent2.id,
+                    "start_date": dt(MONDAY, 9),
+                    "count_from": dt(MONDAY, 9),
+                    "deadline": dt(MONDAY, 13),
+                    "is_late": False,
+                }
+            ],
+        )
+        self.assertEqual(ticket.sla_next_kind, "solution")
+
+    def test_the_deadline_given_stands_when_settings_change(self):
+        ticket = self._new()
+        self.company.aftersales_contact_hours = 2
+        ticket._aftersales_write_contact_milestone()
+        self.assertEqual(ticket.milestone_ids.deadline, dt(MONDAY, 13))
+        self.assertEqual(self._new().sla_deadline, dt(MONDAY, 11))
+
+    def test_a_stage_change_writes_it(self):
+        self.stage_waiting.aftersales_pause_sla = True
+        ticket = self._new()
+        with freeze_time(dt(MONDAY, 10)):
+            ticket.stage_id = self.stage_waiting
+        contact = ticket.milestone_ids
+        self.assertEqual(contact.kind, "contact")
+        self.assertEqual(contact.paused_since, dt(MONDAY, 10))
+        self.assertTrue(ticket.sla_paused)
+        with freeze_time(dt(MONDAY, 12)):
+            ticket.stage_id = self.stage_progress
+        self.assertEqual(contact.deadline, dt(MONDAY, 15))
+        self.assertEqual(ticket.sla_deadline, dt(MONDAY, 15))
+
+    def test_created_in_a_pausing_stage_starts_paused(self):
+        self.stage_waiting.aftersales_pause_sla = True
+        with freeze_time(dt(MONDAY, 9)):
+            ticket = self.env["helpdesk.ticket"].create(
+                {
+                    "name": "Waiting from the start",
+                    "description": "d",
+                    "team_id": self.desk_team.id,
+                    "stage_id": self.stage_waiting.id,
+                }
+            )
+        self.assertEqual(ticket.milestone_ids.paused_since, dt(MONDAY, 9))
+        self.assertTrue(ticket.sla_paused)
+
+    def test_the_sla_job_writes_it_before_warning(self):
+        ticket = self._new()
+        with freeze_time(dt(MONDAY, 11, 59)):
+            self._cron()
+        self.assertFalse(ticket.milestone_ids)
+        with freeze_time(dt(MONDAY, 12)):
+            self._cron()
+        self.assertTrue(ticket.milestone_ids.warned)
+        self.assertEqual(ticket.milestone_ids.state, "pending")
+
+    def test_the_sla_job_breaches_it_once(self):
+        ticket = self._new()
+        with freeze_time(dt(MONDAY, 18)):
+            self._cron()
+            self._cron()
+        contact = ticket.milestone_ids
+        self.assertEqual(contact.state, "breached")
+        self.assertTrue(ticket.sla_breached)
+        self.assertEqual(
+            self.env["aftersales.penalty"].search_count(
+                [("ticket_id", "=", ticket.id)]
+            ),
+            1,
+        )
+
+    def test_closing_writes_and_supersedes_it(self):
+        ticket = self._new()
+        with freeze_time(dt(MONDAY, 10)):
+            self.env["aftersales.ticket.close.override"].with_user(self.manager).create(
+                {"ticket_id": ticket.id, "reason": "Duplicate"}
+            ).action_close()
+        self.assertEqual(ticket.milestone_ids.state, "cancelled")
+        self.assertFalse(ticket.sla_deadline)

@@ -268,6 +268,7 @@ class TestPenalty(AftersalesCommon):
     # --- SLA breach proposals -------------------------------------------------
     def test_sla_breach_proposes_drafts_once(self):
         ticket2 = self.ticket.copy({"user_id": self.user.id})
+        (self.ticket | ticket2)._aftersales_write_contact_milestone()
         breached = (self.ticket | ticket2).milestone_ids.filtered(
             lambda m: m.kind == "contact"
         )
