@@ -73,10 +73,7 @@ LOAD_TIME_RATIO = 1.15
 # prints "ok": then remove its line. bench/README.md says why each misses.
 # The load test's ceiling is its noise on a shared 2-core machine.
 KNOWN_MISSES = {
-    "small": {
-        # 1.10x to 1.28x at load average under 1, 1.07x to 1.73x busier (12-02)
-        "load": 1.60,
-    },
+    "small": {},
 }
 
 
