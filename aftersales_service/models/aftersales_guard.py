@@ -36,6 +36,10 @@ def _make_create(origin):
     @api.model_create_multi
     def create(self, vals_list, **kwargs):
         self._aftersales_guard_check_create(vals_list)
+        # the overrides below add the values their actions give to create:
+        # on copies, so that a caller creating again with the same dict is
+        # checked on what it sent, not on what a previous create added
+        vals_list = [dict(vals) for vals in vals_list]
         return create.origin(self, vals_list, **kwargs)
 
     create.origin = origin

@@ -57,6 +57,18 @@ class TestGuardedFields(AftersalesCommon):
         )
         self.assertFalse(new.customer_confirmed)
 
+    def test_the_same_values_create_twice(self):
+        """What the creating actions give to create goes on copies: code that
+        creates again with the same dict is checked on what it sent."""
+        Ticket = self.env["helpdesk.ticket"].with_user(self.agent)
+        vals = {"name": "Twice", "description": "x", "team_id": self.team.id}
+        first, second = Ticket.create(vals), Ticket.create(vals)
+        self.assertEqual(
+            vals, {"name": "Twice", "description": "x", "team_id": self.team.id}
+        )
+        self.assertNotEqual(first.number, second.number)
+        self.assertEqual(second.sla_next_kind, "contact")
+
     def test_create_and_copy_refused(self):
         Ticket = self.env["helpdesk.ticket"].with_user(self.agent)
         with self.assertRaises(UserError):
