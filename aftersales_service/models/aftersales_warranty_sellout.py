@@ -509,11 +509,14 @@ class AftersalesWarranty(models.Model):
                 or ticket.team_id.user_id
                 or card.company_id.aftersales_sla_escalation_user_id
             )
+            # each text in its reader's language: the to-do in its user's,
+            # the message in the distributor's
             if user and activity_type:
+                user_env = card.with_context(lang=user.lang or self.env.lang).env
                 card._aftersales_activity_schedule_auto(
                     "aftersales_service.mail_activity_type_confirm_sellout",
                     user_id=user.id,
-                    note=self.env._(
+                    note=user_env._(
                         "Ticket %(ticket)s: %(customer)s asks for service on "
                         "serial %(serial)s, still registered to %(distributor)s. "
                         "Ask the distributor to register the sale.",
@@ -525,8 +528,11 @@ class AftersalesWarranty(models.Model):
                         distributor=card.distributor_id.display_name,
                     ),
                 )
+            distributor_env = card.with_context(
+                lang=card.distributor_id.lang or self.env.lang
+            ).env
             card._aftersales_message_post_auto(
-                body=self.env._(
+                body=distributor_env._(
                     "A customer asked for service on serial %(serial)s, which "
                     "we sold to you and which is not registered to its end user "
                     "yet. Please register the sale in your portal: %(url)s",

@@ -249,6 +249,28 @@ class TestWarrantySellout(AftersalesCommon):
             "not theirs before they bought it",
         )
 
+    def test_distributor_is_asked_in_its_language(self):
+        """The message to the distributor is written in the distributor's
+        language, whoever created the ticket (an English-speaking agent)."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.distributor.lang = "zh_CN"
+        liu = self.env["res.partner"].create({"name": "Liu Yang"})
+        with freeze_time("2025-05-02"):
+            self.env["helpdesk.ticket"].with_user(self.user).with_context(
+                lang="en_US"
+            ).create(
+                {
+                    "name": "Error E2",
+                    "description": "<p>E2</p>",
+                    "partner_id": liu.id,
+                    "lot_id": self.lots[1].id,
+                }
+            )
+        card = self._card("WH-S002")
+        message = card.message_ids.filtered(lambda m: self.distributor in m.partner_ids)
+        self.assertIn("有客户就序列号 WH-S002 申请服务", message[:1].body)
+        self.assertIn("/my/warranties/register", message[:1].body)
+
     def test_unregistered_serial_pending_path(self):
         """An end user calls with a unit still registered to its distributor:
         accepted, marked pending, the distributor asked; once registered the
@@ -286,6 +308,7 @@ class TestWarrantySellout(AftersalesCommon):
         message = card.message_ids.filtered(lambda m: self.distributor in m.partner_ids)
         self.assertTrue(message, "the distributor is told to register the sale")
         self.assertIn("/my/warranties/register", message[:1].body)
+        self.assertIn("A customer asked for service", message[:1].body)
         # a second request on the same unit does not ask again
         with freeze_time("2025-05-03"):
             self.env["helpdesk.ticket"].with_user(self.user).create(
