@@ -409,24 +409,29 @@ class AftersalesWarranty(models.Model):
         return card.sudo(False)
 
     def _aftersales_log_registration(self, before, channel, correction, reason):
+        """The registration's audit note, in the company's language (its
+        readers are the company's staff), whoever registered."""
         self.ensure_one()
+        company = self.company_id or self.env.company
+        lang = company.sudo().partner_id.lang or self.env.lang
+        env = self.with_context(lang=lang).env
         channel_label = dict(
-            self._fields["registration_channel"]._description_selection(self.env)
+            self._fields["registration_channel"]._description_selection(env)
         )[channel]
         values = {
             "serial": self.lot_id.name,
             "owner_before": before["owner"],
             "owner": self.partner_id.display_name,
-            "sale_date": format_date(self.env, self.sellout_date),
-            "start_before": format_date(self.env, before["start"]),
-            "start": format_date(self.env, self.start_date),
-            "end_before": format_date(self.env, before["end"]),
-            "end": format_date(self.env, self.end_date),
+            "sale_date": format_date(env, self.sellout_date),
+            "start_before": format_date(env, before["start"]),
+            "start": format_date(env, self.start_date),
+            "end_before": format_date(env, before["end"]),
+            "end": format_date(env, self.end_date),
             "user": self.env.user.name,
             "channel": channel_label,
         }
         if correction:
-            body = self.env._(
+            body = env._(
                 "Sell-out registration of %(serial)s corrected by %(user)s "
                 "(%(channel)s): owner %(owner_before)s -> %(owner)s, sold on "
                 "%(sale_date)s; warranty start %(start_before)s -> %(start)s, "
@@ -435,7 +440,7 @@ class AftersalesWarranty(models.Model):
                 **values,
             )
         else:
-            body = self.env._(
+            body = env._(
                 "Serial %(serial)s registered to its end user %(owner)s by "
                 "%(user)s (%(channel)s), sold on %(sale_date)s: owner "
                 "%(owner_before)s -> %(owner)s; warranty start %(start_before)s "

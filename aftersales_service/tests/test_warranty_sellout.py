@@ -107,6 +107,18 @@ class TestWarrantySellout(AftersalesCommon):
         self.assertIn("Distributor Shaoxing", body)
         self.assertIn("End User Chen", body)
 
+    def test_registration_note_in_the_company_language(self):
+        """The audit note is read by the company's staff: written in the
+        company's language, whoever registered (an English-speaking
+        distributor here)."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.card.company_id.partner_id.lang = "zh_CN"
+        self.distributor_user.lang = "en_US"
+        self._register(sale_date=D)
+        body = " ".join(self.card.message_ids.mapped("body"))
+        self.assertIn("序列号 WH-S001 由", body)
+        self.assertIn("登记给最终用户 End User Chen", body)
+
     def test_register_future_refused_today_accepted(self):
         with self.assertRaisesNaming(ValidationError, "WH-S001", "future"):
             self._register(sale_date=date(2025, 7, 2))
