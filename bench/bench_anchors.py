@@ -48,7 +48,7 @@ from _benchlib import (
 SIZES = {
     # tickets, returns one by one, return batches, agreements, load per agent
     "small": {"tickets": 20, "returns": 8, "batches": (4, 16), "contracts": 20,
-              "load": 8, "load_rounds": 21},
+              "load": 8, "load_rounds": 31},
     "large": {"tickets": 200, "returns": 50, "batches": (10, 100),
               "contracts": 200, "load": 25, "load_rounds": 9},
 }  # fmt: skip
@@ -602,17 +602,20 @@ class LoadTarget:
 
 
 def load_test(bench, dbs, fixtures, per_agent, rounds, log):
-    """Both servers up; each round runs both sides back to back, in turns
+    """Both databases settled (``Bench.settle``: the measures before leave
+    dead rows), both servers up; each round runs both sides back to back, in turns
     first (the machine's other work weighs on both alike). The figure is the
     median over the rounds of ours / anchor within a round: a pair shares the
     machine's state of the moment, so the slow drifts of a shared machine
     cancel out, and the median leaves the odd disturbed round out."""
+    for db in dbs.values():
+        bench.settle(db)
     targets = {side: LoadTarget(bench, dbs[side], fixtures[side], log) for side in dbs}
     try:
         for target in targets.values():
             target.start()
         for target in targets.values():  # warm-up: each worker's caches
-            target.round(2)
+            target.round(4)
         walls = {side: [] for side in targets}
         latencies = {side: [] for side in targets}
         for rep in range(rounds):
