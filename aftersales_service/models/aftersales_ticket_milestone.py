@@ -13,6 +13,7 @@ from ..tools import (
     action_scope,
     cron_batch_size,
     format_reader_datetime,
+    reader_env,
     reader_tz,
     run_in_batches,
 )
@@ -346,8 +347,7 @@ class AftersalesTicketMilestone(models.Model):
     def _sla_company_env(self, company):
         """Automatic texts are written in the company's language, dates in
         its timezone (the reader of an internal note is its staff)."""
-        lang = company.partner_id.lang or self.env.lang or "en_US"
-        return self.with_context(lang=lang).env
+        return reader_env(self.env, company=company)
 
     def _sla_deadline_text(self, env=None):
         self.ensure_one()

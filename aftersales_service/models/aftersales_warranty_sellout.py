@@ -19,6 +19,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import email_normalize, format_date
 from odoo.tools.mimetypes import guess_mimetype
 
+from ..tools import reader_env
+
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-.]{7,32}$")
 RECEIPT_MAX_BYTES = 10 * 1024 * 1024
 RECEIPT_MIMETYPES = (
@@ -412,9 +414,7 @@ class AftersalesWarranty(models.Model):
         """The registration's audit note, in the company's language (its
         readers are the company's staff), whoever registered."""
         self.ensure_one()
-        company = self.company_id or self.env.company
-        lang = company.sudo().partner_id.lang or self.env.lang
-        env = self.with_context(lang=lang).env
+        env = reader_env(self.env, company=self.company_id)
         channel_label = dict(
             self._fields["registration_channel"]._description_selection(env)
         )[channel]
@@ -517,10 +517,13 @@ class AftersalesWarranty(models.Model):
             # each text in its reader's language: the to-do in its user's,
             # the message in the distributor's
             if user and activity_type:
-                user_env = card.with_context(lang=user.lang or self.env.lang).env
+                user_env = reader_env(
+                    self.env, partner=user.partner_id, company=card.company_id
+                )
                 card._aftersales_activity_schedule_auto(
                     "aftersales_service.mail_activity_type_confirm_sellout",
                     user_id=user.id,
+                    summary=activity_type.with_env(user_env).summary,
                     note=user_env._(
                         "Ticket %(ticket)s: %(customer)s asks for service on "
                         "serial %(serial)s, still registered to %(distributor)s. "
@@ -533,9 +536,9 @@ class AftersalesWarranty(models.Model):
                         distributor=card.distributor_id.display_name,
                     ),
                 )
-            distributor_env = card.with_context(
-                lang=card.distributor_id.lang or self.env.lang
-            ).env
+            distributor_env = reader_env(
+                self.env, partner=card.distributor_id, company=card.company_id
+            )
             card._aftersales_message_post_auto(
                 body=distributor_env._(
                     "A customer asked for service on serial %(serial)s, which "

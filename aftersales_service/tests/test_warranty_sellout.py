@@ -266,6 +266,9 @@ class TestWarrantySellout(AftersalesCommon):
         language, whoever created the ticket (an English-speaking agent)."""
         self.env["res.lang"]._activate_lang("zh_CN")
         self.distributor.lang = "zh_CN"
+        self.salesperson.lang = "zh_CN"
+        kind = self.env.ref("aftersales_service.mail_activity_type_confirm_sellout")
+        kind.with_context(lang="zh_CN").summary = "请经销商登记该笔销售"
         liu = self.env["res.partner"].create({"name": "Liu Yang"})
         with freeze_time("2025-05-02"):
             self.env["helpdesk.ticket"].with_user(self.user).with_context(
@@ -281,6 +284,11 @@ class TestWarrantySellout(AftersalesCommon):
         card = self._card("WH-S002")
         message = card.message_ids.filtered(lambda m: self.distributor in m.partner_ids)
         self.assertIn("有客户就序列号 WH-S002 申请服务", message[:1].body)
+        # and the salesperson's to-do in the salesperson's
+        activity = card.activity_ids.filtered(lambda a: a.activity_type_id == kind)
+        self.assertEqual(activity.user_id, self.salesperson)
+        self.assertEqual(activity.summary, "请经销商登记该笔销售")
+        self.assertIn("仍登记在", activity.note)
         self.assertIn("/my/warranties/register", message[:1].body)
 
     def test_unregistered_serial_pending_path(self):

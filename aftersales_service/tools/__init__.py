@@ -7,6 +7,12 @@ resumable batches."""
 
 from .guard import GIVEN_ON_CREATE, action_scope, in_action_scope
 from .coded import render_coded
-from .dates import reader_tz, format_reader_datetime, format_reader_date
+from .dates import (
+    format_reader_date,
+    format_reader_datetime,
+    reader_env,
+    reader_lang,
+    reader_tz,
+)
 from .oca_terms import oca_term, relabel, translate_reasons
 from .cron import run_in_batches, cron_batch_size

@@ -1,7 +1,8 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Dates and times as a person reads them: in their timezone (the reader's,
-else the company's), in their language's format, without seconds."""
+"""Dates, times and texts as a person reads them: in their language and
+timezone (the reader's, else the company's), in their language's format,
+without seconds."""
 
 import pytz
 
@@ -21,6 +22,24 @@ def reader_tz(env, partner=None, company=None):
         if tz and tz in pytz.all_timezones_set:
             return tz
     return "UTC"
+
+
+def reader_lang(env, partner=None, company=None):
+    """Language code of the reader: the partner's, else the company's (its
+    partner's: the staff reading internal notes), else the current one's."""
+    company = company or env.company
+    return (
+        (partner and partner.lang)
+        or company.sudo().partner_id.lang
+        or env.lang
+        or "en_US"
+    )
+
+
+def reader_env(env, partner=None, company=None):
+    """``env`` in the reader's language (see :func:`reader_lang`): what an
+    automatic text is written with."""
+    return env(context=dict(env.context, lang=reader_lang(env, partner, company)))
 
 
 def format_reader_datetime(env, value, tz=None, lang=None, partner=None):
