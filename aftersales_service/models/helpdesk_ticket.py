@@ -621,7 +621,9 @@ class HelpdeskTicket(models.Model):
         """Stored computed fields whose value on a new ticket follows from
         ``vals`` alone, set before the insert: the ORM then computes none of
         them on a draft record, which is most of what the suite's fields
-        would cost a ticket's creation. Extend for the fields you add."""
+        would cost a ticket's creation. Extend for the fields you add (the
+        chain starts in helpdesk_ticket_warranty.py, loaded first)."""
+        vals = super()._aftersales_precompute_create_vals(vals)
         if "callback_ids" not in vals:
             vals.update(
                 {
@@ -659,13 +661,9 @@ class HelpdeskTicket(models.Model):
             # figures; the milestone itself is written when the ticket is
             # first handled (see _aftersales_contact_unwritten), right away
             # for a ticket created in a pausing stage (it starts paused)
-            paused = tickets.filtered(lambda t: t._aftersales_is_paused())
-            if paused:
-                self.env[
-                    "aftersales.ticket.milestone"
-                ].sudo()._aftersales_action_create(
-                    [t._prepare_milestone_vals("contact", start=now) for t in paused]
-                )
+            tickets.filtered(
+                lambda t: t._aftersales_is_paused()
+            )._aftersales_write_contact_milestone()
         return tickets
 
     def write(self, vals):

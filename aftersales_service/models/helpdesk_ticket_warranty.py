@@ -106,7 +106,9 @@ class HelpdeskTicket(models.Model):
                 )[:1]
             known_unit = ticket.lot_id or sale_line
             if not (known_unit or ticket.partner_id and ticket.product_id):
-                ticket.update(self._aftersales_warranty_vals(self._need_unit()))
+                ticket.update(
+                    self._aftersales_warranty_vals(self._aftersales_need_unit())
+                )
                 continue
             coverage = Warranty._get_coverage(
                 partner=ticket.partner_id or None,
@@ -119,7 +121,7 @@ class HelpdeskTicket(models.Model):
             ticket.update(self._aftersales_warranty_vals(coverage))
 
     @api.model
-    def _need_unit(self):
+    def _aftersales_need_unit(self):
         """The decision on a ticket naming no unit: unknown until it does."""
         return self.env["aftersales.warranty"]._coverage_result(
             "unknown", "need_unit", {}
@@ -138,17 +140,18 @@ class HelpdeskTicket(models.Model):
         }
 
     @api.model
-    def _aftersales_precompute_warranty_vals(self, vals):
-        """A new ticket naming no unit (no serial, sale order nor product, in
-        ``vals`` or as a default) is inserted with its decision, "unknown:
-        name the unit": the ORM computes nothing for it."""
+    def _aftersales_precompute_create_vals(self, vals):
+        """First link of the hook (see helpdesk_ticket.py, whose override
+        calls this one): a new ticket naming no unit (no serial, sale order
+        nor product, in ``vals`` or as a default) is inserted with its
+        decision, "unknown: name the unit"; the ORM computes nothing for it."""
         unit_fields = ("lot_id", "sale_order_id", "product_id")
         context = self.env.context
         if any(vals.get(f) or context.get(f"default_{f}") for f in unit_fields):
             return vals
         if set(self._WARRANTY_FIELDS).intersection(vals):
             return vals
-        vals.update(self._aftersales_warranty_vals(self._need_unit()))
+        vals.update(self._aftersales_warranty_vals(self._aftersales_need_unit()))
         return vals
 
     @api.depends("warranty_reason_code", "warranty_reason_values")
@@ -218,8 +221,6 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self._aftersales_precompute_warranty_vals(vals)
         tickets = super().create(vals_list)
         tickets._aftersales_ask_distributors()
         return tickets
