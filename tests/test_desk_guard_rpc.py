@@ -166,6 +166,18 @@ def test_every_guarded_field_of_every_desk_model(odoo, desk, role):
         "aftersales.ticket.milestone"
     ]
     assert {"callback_done", "complaint_progress"} <= tried["helpdesk.ticket"]
+    # the chain's figures, the warranty decision and the major-fault flag a
+    # new ticket is inserted with
+    assert {
+        "sla_deadline",
+        "sla_next_kind",
+        "sla_breached",
+        "sla_paused",
+        "warranty_state",
+        "warranty_reason_code",
+        "aftersales_registration_pending",
+        "aftersales_is_major_fault",
+    } <= tried["helpdesk.ticket"]
     assert {"user_id", "date", "state", "outcome"} <= tried["aftersales.callback"]
     assert {"state", "approved_by_id", "signed_by"} <= tried["aftersales.compensation"]
     assert {"state", "confirmed_by_id", "head_id"} <= tried[
