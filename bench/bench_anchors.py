@@ -48,7 +48,7 @@ from _benchlib import (
 SIZES = {
     # tickets, returns one by one, return batches, agreements, load per agent
     "small": {"tickets": 20, "returns": 8, "batches": (4, 16), "contracts": 20,
-              "load": 8, "load_rounds": 31},
+              "load": 8, "load_rounds": 61},
     "large": {"tickets": 200, "returns": 50, "batches": (10, 100),
               "contracts": 200, "load": 25, "load_rounds": 9},
 }  # fmt: skip
